@@ -16,7 +16,9 @@ export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A quoted code checked by its pattern, with a French message that shows a valid value. */
 export function code(pattern: RegExp, name: string, example: string) {
   return z
-    .string({ error: `${name} : une chaîne entre guillemets est attendue, par exemple "${example}"` })
+    .string({
+      error: `${name} : une chaîne entre guillemets est attendue, par exemple "${example}"`,
+    })
     .regex(pattern, { error: `${name} mal formé : attendu par exemple "${example}"` });
 }
 
@@ -28,7 +30,7 @@ export const numeroFiche = code(NUMERO_FICHE, 'Numéro de fiche', 'RNCP6133').de
 export const isoDate = z
   .string({ error: 'Date : une chaîne entre guillemets au format "AAAA-MM-JJ" est attendue' })
   .regex(ISO_DATE, { error: 'Date mal formée : attendu "AAAA-MM-JJ", par exemple "2007-03-03"' })
-  .refine((value) => isRealDate(value), {
+  .refine((value) => !ISO_DATE.test(value) || isRealDate(value), {
     error: "Date impossible : ce jour n'existe pas dans le calendrier",
   });
 

@@ -20,8 +20,15 @@ import {
   numeroFiche,
 } from './codes.ts';
 
+// Messages zod writes itself (a missing field, a wrong type) in French, for editors.
+z.config(z.locales.fr());
+
 const text = (description: string) =>
-  z.string().trim().min(1, { error: 'Texte vide : supprimez le champ ou remplissez-le' }).describe(description);
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'Texte vide : supprimez le champ ou remplissez-le' })
+    .describe(description);
 
 /** Markdown prose kept in a frontmatter field (a bloc's competences, a jury's composition…). */
 const markdown = (description: string) => text(`${description} (Markdown, sans HTML).`);
@@ -70,15 +77,21 @@ const niveau = z
       .min(1, { error: 'Niveau européen : de 1 à 8' })
       .max(8, { error: 'Niveau européen : de 1 à 8' })
       .optional()
-      .describe('Niveau du cadre national des certifications (décret 2019-14), identique au niveau européen : 1 à 8.'),
+      .describe(
+        'Niveau du cadre national des certifications (décret 2019-14), identique au niveau européen : 1 à 8.',
+      ),
     nomenclature_1969: z
       .enum(NIVEAUX_1969, { error: 'Niveau 1969 : attendu I, II, III, IV ou V' })
       .optional()
-      .describe('Niveau dans la nomenclature de 1969 (I à V), pour les fiches enregistrées avant 2019.'),
+      .describe(
+        'Niveau dans la nomenclature de 1969 (I à V), pour les fiches enregistrées avant 2019.',
+      ),
     sans_niveau: z
       .enum(['REPRISE', 'AUCUN'], { error: 'Attendu REPRISE ou AUCUN' })
       .optional()
-      .describe("Valeur de l'export quand la fiche n'a pas de niveau : REPRISE (sans niveau spécifique) ou AUCUN."),
+      .describe(
+        "Valeur de l'export quand la fiche n'a pas de niveau : REPRISE (sans niveau spécifique) ou AUCUN.",
+      ),
     libelle: text("Libellé du niveau tel qu'écrit dans la fiche.").optional(),
   })
   .refine(
@@ -99,11 +112,15 @@ const certificateur = z
     siret: code(SIRET, 'SIRET', '42370591200057')
       .optional()
       .describe('SIRET du certificateur, 14 chiffres entre guillemets, quand il est connu.'),
-    qualite_signataire: text('Qualité du ou des signataires de la certification (ancien format).').optional(),
+    qualite_signataire: text(
+      'Qualité du ou des signataires de la certification (ancien format).',
+    ).optional(),
     nom_commercial: text('Nom commercial du certificateur.').optional(),
     site_internet: url('Site internet du certificateur.').optional(),
     etat: text("État du certificateur dans l'export (par exemple « Actif »).").optional(),
-    date_derniere_modification_etat: isoDate.optional().describe("Date du dernier changement d'état."),
+    date_derniere_modification_etat: isoDate
+      .optional()
+      .describe("Date du dernier changement d'état."),
   })
   .describe('Un organisme certificateur.');
 
@@ -120,10 +137,14 @@ const partenaire = z
     habilitation: z
       .enum(HABILITATIONS, { error: `Habilitation : attendu ${HABILITATIONS.join(', ')}` })
       .optional()
-      .describe('Habilitation : préparer (FORMER), organiser l’évaluation (ORGANISER) ou les deux (ORGA_FORM).'),
+      .describe(
+        'Habilitation : préparer (FORMER), organiser l’évaluation (ORGANISER) ou les deux (ORGA_FORM).',
+      ),
     etat: text("État de l'habilitation.").optional(),
     date_actif: isoDate.optional().describe("Date d'activation de l'habilitation."),
-    date_derniere_modification_etat: isoDate.optional().describe("Date du dernier changement d'état."),
+    date_derniere_modification_etat: isoDate
+      .optional()
+      .describe("Date du dernier changement d'état."),
   })
   .describe('Un organisme habilité par le certificateur.');
 
@@ -147,9 +168,13 @@ const voie = (description: string) =>
   z
     .strictObject({
       ouverte: ouiNonInconnu('Cette voie permet-elle d’obtenir la certification ?'),
-      precision: text('Précision écrite dans la fiche sur cette voie (par exemple « dispositif VAE prévu en 2007 »).').optional(),
+      precision: text(
+        'Précision écrite dans la fiche sur cette voie (par exemple « dispositif VAE prévu en 2007 »).',
+      ).optional(),
       composition_jury: markdown('Composition du jury pour cette voie').optional(),
-      date_derniere_modification: isoDate.optional().describe('Date de dernière modification de cette voie.'),
+      date_derniere_modification: isoDate
+        .optional()
+        .describe('Date de dernière modification de cette voie.'),
     })
     .describe(description);
 
@@ -190,7 +215,10 @@ const baseLegale = z
       .optional()
       .describe("Référence de l'arrêté de création (ou du premier arrêté d'enregistrement)."),
     vae: z.array(texteOfficiel).optional().describe('Référence du décret ou de l’arrêté VAE.'),
-    autres: z.array(texteOfficiel).optional().describe('Autres références (prorogation, changement d’intitulé…).'),
+    autres: z
+      .array(texteOfficiel)
+      .optional()
+      .describe('Autres références (prorogation, changement d’intitulé…).'),
   })
   .describe('Base légale de la certification.');
 
@@ -199,8 +227,18 @@ const promotion = z
     annee: z.int().min(1900).max(2100).describe('Année de la promotion.'),
     nombre_certifies: z.int().min(0).optional().describe('Nombre de certifiés.'),
     nombre_certifies_vae: z.int().min(0).optional().describe('Nombre de certifiés par la VAE.'),
-    taux_insertion_global_6_mois: z.number().min(0).max(100).optional().describe("Taux d'insertion global à 6 mois (%)."),
-    taux_insertion_metier_2_ans: z.number().min(0).max(100).optional().describe("Taux d'insertion dans le métier à 2 ans (%)."),
+    taux_insertion_global_6_mois: z
+      .number()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe("Taux d'insertion global à 6 mois (%)."),
+    taux_insertion_metier_2_ans: z
+      .number()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe("Taux d'insertion dans le métier à 2 ans (%)."),
   })
   .describe("Statistiques d'une promotion.");
 
@@ -211,29 +249,45 @@ const lien = z
     precedente: numeroFiche
       .optional()
       .describe('Pour une certification ultérieure : la fiche qu’elle remplace directement.'),
-    niveau_europe: z.int().min(1).max(8).optional().describe('Niveau de la fiche liée, quand il est connu.'),
+    niveau_europe: z
+      .int()
+      .min(1)
+      .max(8)
+      .optional()
+      .describe('Niveau de la fiche liée, quand il est connu.'),
     certificateur: text('Certificateur de la fiche liée, quand il est connu.').optional(),
   })
   .describe('Une fiche liée par la lignée.');
 
 const lignee = z
   .strictObject({
-    precedentes: z.array(lien).optional().describe('Certifications précédentes (que celle-ci remplace).'),
-    suivantes: z.array(lien).optional().describe('Certifications suivantes (qui remplacent directement celle-ci).'),
+    precedentes: z
+      .array(lien)
+      .optional()
+      .describe('Certifications précédentes (que celle-ci remplace).'),
+    suivantes: z
+      .array(lien)
+      .optional()
+      .describe('Certifications suivantes (qui remplacent directement celle-ci).'),
     ulterieures: z
       .array(lien)
       .optional()
       .describe(
         'Certifications ultérieures de la même lignée, de la plus ancienne à la plus récente, chacune avec la fiche qu’elle remplace.',
       ),
-    source: text('Où la lignée a été relevée (par exemple « export France Compétences du 2026-02-01 »).').optional(),
+    source: text(
+      'Où la lignée a été relevée (par exemple « export France Compétences du 2026-02-01 »).',
+    ).optional(),
   })
   .describe('Historique : fiches précédentes et suivantes.');
 
 const contact = z
   .strictObject({
     libelle: text('À quoi sert ce contact.').optional(),
-    email: z.email({ error: 'Adresse électronique invalide' }).optional().describe('Adresse électronique.'),
+    email: z
+      .email({ error: 'Adresse électronique invalide' })
+      .optional()
+      .describe('Adresse électronique.'),
     telephone: text('Téléphone.').optional(),
     site_internet: url('Site internet.').optional(),
   })
@@ -243,13 +297,18 @@ const source = z
   .strictObject({
     url: url('Adresse de la source.'),
     titre: text('Ce que contient cette source.'),
-    archivee: z.boolean().optional().describe('true si l’adresse ne répond plus (elle est montrée comme archive).'),
+    archivee: z
+      .boolean()
+      .optional()
+      .describe('true si l’adresse ne répond plus (elle est montrée comme archive).'),
   })
   .describe("Une source d'origine de la fiche.");
 
 const correspondance = z
   .strictObject({
-    blocs_source: z.array(code(BLOC_CODE, 'Code de bloc', 'RNCP34762BC01')).describe('Blocs de cette fiche.'),
+    blocs_source: z
+      .array(code(BLOC_CODE, 'Code de bloc', 'RNCP34762BC01'))
+      .describe('Blocs de cette fiche.'),
     fiche_destination: numeroFiche.describe('Fiche vers laquelle ces blocs correspondent.'),
     blocs_destination: z
       .array(code(BLOC_CODE, 'Code de bloc', 'RNCP34762BC01'))
@@ -261,9 +320,16 @@ const correspondance = z
 export const ficheSchema = z
   .strictObject({
     numero_fiche: numeroFiche,
-    id_fiche: z.string().regex(/^\d+$/).optional().describe("Identifiant interne de la fiche dans l'export (ID_FICHE)."),
+    id_fiche: z
+      .string()
+      .regex(/^\d+$/)
+      .optional()
+      .describe("Identifiant interne de la fiche dans l'export (ID_FICHE)."),
     intitule: text('Intitulé de la certification.'),
-    anciens_intitules: z.array(text('Un ancien intitulé.')).optional().describe('Anciens intitulés de la certification.'),
+    anciens_intitules: z
+      .array(text('Un ancien intitulé.'))
+      .optional()
+      .describe('Anciens intitulés de la certification.'),
     abrege: z
       .strictObject({
         code: text('Code de l’abrégé (BTS, TP, CQP…).'),
@@ -273,11 +339,13 @@ export const ficheSchema = z
       .describe('Type de certification abrégé.'),
     statut: z
       .strictObject({
-        actif: z.boolean({ error: 'statut.actif : attendu true ou false' }).describe(
-          "true si l'on peut encore obtenir la certification, false sinon.",
-        ),
+        actif: z
+          .boolean({ error: 'statut.actif : attendu true ou false' })
+          .describe("true si l'on peut encore obtenir la certification, false sinon."),
         etat: text("État de la fiche dans l'export (Publiée, Dépubliée/Archivée…).").optional(),
-        mention: text('Mention de statut écrite dans la fiche (« L’accès à la certification n’est plus possible »).').optional(),
+        mention: text(
+          'Mention de statut écrite dans la fiche (« L’accès à la certification n’est plus possible »).',
+        ).optional(),
       })
       .describe('Statut de la fiche.'),
     dates: z
@@ -285,7 +353,9 @@ export const ficheSchema = z
         decision: isoDate.optional().describe("Date de la décision d'enregistrement."),
         effet: isoDate.optional().describe("Date d'effet de l'enregistrement."),
         fin_enregistrement: isoDate.optional().describe("Date de fin d'enregistrement."),
-        limite_delivrance: isoDate.optional().describe('Date limite de délivrance de la certification.'),
+        limite_delivrance: isoDate
+          .optional()
+          .describe('Date limite de délivrance de la certification.'),
         publication: isoDate.optional().describe('Date de publication de la fiche.'),
         dernier_jo: isoDate.optional().describe('Date du dernier Journal officiel.'),
         duree_enregistrement: text("Durée d'enregistrement (« cinq ans »).").optional(),
@@ -293,11 +363,20 @@ export const ficheSchema = z
       })
       .optional()
       .describe("Dates de l'enregistrement."),
-    certificateurs: z.array(certificateur).min(1, { error: 'Au moins un certificateur est attendu' }).describe('Certificateurs.'),
-    existence_partenaires: z.boolean().optional().describe('La fiche déclare-t-elle des partenaires ?'),
+    certificateurs: z
+      .array(certificateur)
+      .min(1, { error: 'Au moins un certificateur est attendu' })
+      .describe('Certificateurs.'),
+    existence_partenaires: z
+      .boolean()
+      .optional()
+      .describe('La fiche déclare-t-elle des partenaires ?'),
     partenaires: z.array(partenaire).optional().describe('Organismes partenaires habilités.'),
     niveau: niveau.optional(),
-    nsf: z.array(codeLibelle(NSF, 'NSF', '332t', 'Une spécialité NSF.')).optional().describe('Codes NSF (spécialités de formation).'),
+    nsf: z
+      .array(codeLibelle(NSF, 'NSF', '332t', 'Une spécialité NSF.'))
+      .optional()
+      .describe('Codes NSF (spécialités de formation).'),
     formacodes: z
       .array(codeLibelle(FORMACODE, 'Formacode', '44028', 'Un Formacode.'))
       .optional()
@@ -314,9 +393,29 @@ export const ficheSchema = z
       .array(text('Une convention citée par la fiche.'))
       .optional()
       .describe('Conventions citées par la fiche (CCN, ou « Convention(s) » de l’ancien format).'),
+    ccn: z
+      .array(
+        z
+          .strictObject({
+            numero: text(
+              'Numéro de la convention collective nationale (brochure du Journal officiel, « 3246 »), entre guillemets.',
+            ),
+            libelle: text('Libellé de la convention tel qu’écrit dans la fiche.').optional(),
+          })
+          .describe('Une convention collective nationale (CCN_1 à CCN_3 de l’export).'),
+      )
+      .optional()
+      .describe(
+        'Conventions collectives nationales rattachées à la fiche (CCN_1 à CCN_3 de l’export France Compétences).',
+      ),
     blocs: z.array(bloc).optional().describe('Blocs de compétences ou unités capitalisables.'),
-    validation_partielle: z.boolean().optional().describe('La certification peut-elle être validée par blocs ?'),
-    validite_composantes_acquises: text('Durée de validité des composantes acquises (« 5 ans »).').optional(),
+    validation_partielle: z
+      .boolean()
+      .optional()
+      .describe('La certification peut-elle être validée par blocs ?'),
+    validite_composantes_acquises: text(
+      'Durée de validité des composantes acquises (« 5 ans »).',
+    ).optional(),
     duree_validite: text('Durée de validité de la certification (fiches RS).').optional(),
     voies_acces: voiesAcces,
     accessible_nouvelle_caledonie: ouiNonInconnu('Accessible en Nouvelle-Calédonie ?'),
@@ -325,20 +424,33 @@ export const ficheSchema = z
     statistiques: z
       .strictObject({
         promotions: z.array(promotion).optional().describe('Statistiques par promotion.'),
-        mention: text('Statistiques telles qu’écrites dans la fiche (« 45 certifiés par an »).').optional(),
-        annees_promotions_niveau: z.array(z.int().min(1900).max(2100)).optional().describe('Années des promotions ayant permis le niveau.'),
+        mention: text(
+          'Statistiques telles qu’écrites dans la fiche (« 45 certifiés par an »).',
+        ).optional(),
+        annees_promotions_niveau: z
+          .array(z.int().min(1900).max(2100))
+          .optional()
+          .describe('Années des promotions ayant permis le niveau.'),
       })
       .optional()
       .describe('Statistiques.'),
     contacts: z.array(contact).optional().describe("Autres sources d'information."),
-    lieux_certification: z.array(text('Un lieu (organisme et adresse).')).optional().describe('Lieux de certification.'),
+    lieux_certification: z
+      .array(text('Un lieu (organisme et adresse).'))
+      .optional()
+      .describe('Lieux de certification.'),
     lieux_preparation: z
       .array(text('Un lieu (organisme et adresse).'))
       .optional()
       .describe('Lieux de préparation déclarés par le certificateur.'),
-    correspondances: z.array(correspondance).optional().describe('Correspondances de blocs avec d’autres fiches.'),
+    correspondances: z
+      .array(correspondance)
+      .optional()
+      .describe('Correspondances de blocs avec d’autres fiches.'),
     lignee: lignee.optional(),
-    url_description: url('Lien vers une description de la certification (LIEN_URL_DESCRIPTION).').optional(),
+    url_description: url(
+      'Lien vers une description de la certification (LIEN_URL_DESCRIPTION).',
+    ).optional(),
     sources: z.array(source).optional().describe("Sources d'origine de la fiche."),
     import: z
       .strictObject({
@@ -347,10 +459,12 @@ export const ficheSchema = z
         empreinte: z
           .string()
           .regex(/^[0-9a-f]{64}$/)
-          .describe('Empreinte SHA-256 du fichier tel qu’importé : un fichier modifié à la main depuis n’est pas écrasé.'),
+          .describe(
+            'Empreinte SHA-256 du fichier tel qu’importé : un fichier modifié à la main depuis n’est pas écrasé.',
+          ),
       })
       .optional()
-      .describe("Trace du dernier import automatique (ne pas modifier à la main)."),
+      .describe('Trace du dernier import automatique (ne pas modifier à la main).'),
   })
   .superRefine((fiche, ctx) => {
     const repertoire = fiche.numero_fiche.startsWith('RS') ? 'RS' : 'RNCP';

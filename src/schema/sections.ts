@@ -11,7 +11,8 @@ export const SECTIONS = [
   {
     key: 'activites',
     titre: 'Activités visées',
-    description: "Activités visées, ou résumé du référentiel d'emploi des anciennes fiches (ACTIVITES_VISEES).",
+    description:
+      "Activités visées, ou résumé du référentiel d'emploi des anciennes fiches (ACTIVITES_VISEES).",
   },
   {
     key: 'competences',
@@ -26,12 +27,14 @@ export const SECTIONS = [
   {
     key: 'emplois',
     titre: "Types d'emplois accessibles",
-    description: "Types d'emplois accessibles par le détenteur de la certification (TYPE_EMPLOI_ACCESSIBLES).",
+    description:
+      "Types d'emplois accessibles par le détenteur de la certification (TYPE_EMPLOI_ACCESSIBLES).",
   },
   {
     key: 'reglementation',
     titre: "Réglementation d'activités",
-    description: "Activités réglementées auxquelles la certification donne accès (REGLEMENTATIONS_ACTIVITES).",
+    description:
+      'Activités réglementées auxquelles la certification donne accès (REGLEMENTATIONS_ACTIVITES).',
   },
   {
     key: 'composantes',
@@ -46,7 +49,8 @@ export const SECTIONS = [
   {
     key: 'prerequis_validation',
     titre: 'Prérequis à la validation de la certification',
-    description: 'Prérequis à la validation de la certification (PREREQUIS_VALIDATION_CERTIFICATION).',
+    description:
+      'Prérequis à la validation de la certification (PREREQUIS_VALIDATION_CERTIFICATION).',
   },
   {
     key: 'niveau_maitrise',
@@ -56,7 +60,8 @@ export const SECTIONS = [
   {
     key: 'renouvellement',
     titre: 'Modalités de renouvellement',
-    description: 'Modalités de renouvellement de la certification (fiches RS, MODALITES_RENOUVELLEMENT).',
+    description:
+      'Modalités de renouvellement de la certification (fiches RS, MODALITES_RENOUVELLEMENT).',
   },
   {
     key: 'liens',

@@ -1,0 +1,31 @@
+/**
+ * `npm run validate [fichiers ou dossiers…]` — checks every fiche (by default all of content/fiches/)
+ * and prints each error as `fichier:ligne:colonne champ : message (valeur : …)`. Exit code 1 on any
+ * error. With GITHUB_ACTIONS=true it also prints annotations that GitHub shows on the pull request.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatAnnotation, formatDiagnostic, validatePaths } from '../src/lib/validate/index.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const targets =
+  args.length > 0 ? args : [path.relative(process.cwd(), path.join(root, 'content/fiches')) || '.'];
+
+const { diagnostics, fiches } = validatePaths(targets, {
+  referentielsDir: path.join(root, 'content/referentiels'),
+});
+
+for (const diagnostic of diagnostics) console.error(formatDiagnostic(diagnostic));
+if (process.env['GITHUB_ACTIONS'] === 'true') {
+  for (const diagnostic of diagnostics) console.log(formatAnnotation(diagnostic));
+}
+const files = new Set(diagnostics.map((d) => d.file)).size;
+if (diagnostics.length > 0) {
+  console.error(
+    `\n${diagnostics.length} erreur${diagnostics.length > 1 ? 's' : ''} dans ${files} fichier${files > 1 ? 's' : ''} (${fiches} fiche${fiches > 1 ? 's' : ''} vérifiée${fiches > 1 ? 's' : ''}).`,
+  );
+  process.exitCode = 1;
+} else {
+  console.log(`${fiches} fiche${fiches > 1 ? 's' : ''} valide${fiches > 1 ? 's' : ''}.`);
+}

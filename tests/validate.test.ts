@@ -1,0 +1,135 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic, validatePaths } from '../src/lib/validate/index.ts';
+
+const fixtures = path.join(import.meta.dirname, 'fixtures/validate');
+const fixture = (name: string) => path.join(fixtures, name);
+
+function messages(name: string): string[] {
+  return validatePaths([fixture(name)]).diagnostics.map(formatDiagnostic);
+}
+
+describe('validator: the catalogue itself', () => {
+  it('accepts fiche RNCP 6133 and every committed fiche', () => {
+    const { diagnostics, fiches } = validatePaths(['content/fiches']);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(fiches).toBeGreaterThanOrEqual(1);
+  });
+
+  it('accepts a minimal valid fiche', () => {
+    expect(messages('fiche-minimale-valide')).toEqual([]);
+  });
+});
+
+describe('validator: each broken fixture is refused with file, line, field and a French message', () => {
+  const cases: [fixture: string, location: string, field: string, message: RegExp][] = [
+    [
+      'code-sans-guillemets-zero-perdu',
+      'rncp/9001.md:11:11',
+      'formacodes[0].code',
+      /zéro initial est perdu.*"01234"/,
+    ],
+    [
+      'champ-inconnu',
+      'rncp/9001.md:10:1',
+      'romee',
+      /Champ inconnu « romee » ; vouliez-vous dire « rome » \?/,
+    ],
+    [
+      'rome-mal-forme',
+      'rncp/9001.md:11:11',
+      'rome[0].code',
+      /Code ROME mal formé : attendu par exemple "K1801".*"K18O1"/,
+    ],
+    ['rome-inconnu', 'rncp/9001.md:11:11', 'rome[0].code', /Code ROME inconnu.*"N9999"/],
+    [
+      'nom-de-fichier-different',
+      'rncp/9002.md:2:15',
+      'numero_fiche',
+      /doit s’appeler rncp\/9001\.md/,
+    ],
+    ['html-script', 'rncp/9001.md:34:1', 'corps', /HTML brut interdit/],
+    ['html-onerror', 'rncp/9001.md:32:22', 'corps', /HTML brut interdit.*onerror/],
+    [
+      'lien-javascript',
+      'rncp/9001.md:32:15',
+      'corps',
+      /Lien refusé : seules les adresses https:\/\/, http:\/\/ et mailto:.*javascript:alert/,
+    ],
+    ['texte-non-nfc', 'rncp/9001.md:32:23', 'fichier', /non normalisé en Unicode NFC/],
+    ['intitule-manquant', 'rncp/9001.md:', 'intitule', /requis|attendu/i],
+    [
+      'date-mal-formee',
+      'rncp/9001.md:5:10',
+      'dates.effet',
+      /Date mal formée : attendu "AAAA-MM-JJ".*"23\/02\/2007"/,
+    ],
+    ['fichier-mdx', 'rncp/9001.mdx:1:1', 'fichier', /Fichier refusé parmi les fiches.*\(\.md\)/],
+  ];
+  it.each(cases)('%s', (name, location, field, message) => {
+    const lines = messages(name);
+    const match = lines.find(
+      (line) => line.includes(`${location}`) && line.includes(` ${field} : `),
+    );
+    expect(match, `expected ${location} ${field} in:\n${lines.join('\n')}`).toBeDefined();
+    expect(match).toMatch(message);
+    // One mistake, one message: an editor is not asked to fix the same thing twice.
+    expect(lines.filter((line) => line.includes(` ${field} : `))).toHaveLength(1);
+  });
+
+  it('reports a duplicate number with both files', () => {
+    const lines = messages('numero-en-double');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /second\/rncp\/9001\.md:2:1 numero_fiche : Numéro de fiche en double : RNCP9001 est déjà décrit dans .*premier\/rncp\/9001\.md:2/,
+    );
+  });
+
+  it('reports every error of a folder at once', () => {
+    const { diagnostics } = validatePaths([fixtures]);
+    const files = new Set(
+      diagnostics.map((d) => path.relative(fixtures, d.file).split(path.sep)[0]),
+    );
+    expect(files.size).toBe(13);
+  });
+});
+
+describe('npm run validate (the CLI)', () => {
+  const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    spawnSync(process.execPath, ['scripts/validate.ts', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
+
+  it('exits 0 and says how many fiches are valid', () => {
+    const run = cli([]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/\d+ fiches? valides?\./);
+  });
+
+  it('exits 1 and prints each error then a count', () => {
+    const run = cli([fixture('rome-mal-forme'), fixture('html-script')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'rome-mal-forme/rncp/9001.md:11:11 rome[0].code : Code ROME mal formé',
+    );
+    expect(run.stderr).toMatch(/2 erreurs dans 2 fichiers \(2 fiches vérifiées\)\./);
+  });
+
+  it('prints GitHub annotations when GITHUB_ACTIONS=true', () => {
+    const run = cli([fixture('rome-mal-forme')], { GITHUB_ACTIONS: 'true' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(
+      /^::error file=.*rome-mal-forme\/rncp\/9001\.md,line=11,col=11,title=Fiche invalide %3A rome\[0\]\.code::Code ROME mal formé/m,
+    );
+  });
+
+  it('runs before every build (prebuild)', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(pkg.scripts.prebuild).toMatch(/validate/);
+  });
+});
