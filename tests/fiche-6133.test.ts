@@ -13,7 +13,7 @@ beforeAll(() => {
 
 const SEED_FACTS = [
   // Intitulé, status, former title
-  'Coordinateur(trice) de l\'intervention sociale et professionnelle',
+  "Coordinateur(trice) de l'intervention sociale et professionnelle",
   'RNCP 6133',
   "L'accès à la certification n'est plus possible",
   "Chargé d'insertion et du développement local",
@@ -79,7 +79,7 @@ const SEED_FACTS = [
   '3 mars 2012',
   'Arrêté du 17 mars 2003',
   'Décret n° 2004-171 du 19 février 2004',
-  'prorogée jusqu\'au 31 décembre 2006',
+  "prorogée jusqu'au 31 décembre 2006",
   'Arrêté du 7 août 2008',
   '27 août 2008',
   // Statistics, contact, places
@@ -104,7 +104,9 @@ describe('fiche RNCP 6133, built page', () => {
     const status = page.textOf('[aria-label="Statut de la certification"]');
     expect(status).toMatch(/^Certification inactive/);
     expect(status).toContain('remplacée par RNCP 16575');
-    expect(status).toContain('RNCP 37504 « Coordinateur d\'inclusion sociale, médico-sociale et professionnelle »');
+    expect(status).toContain(
+      "RNCP 37504 « Coordinateur d'inclusion sociale, médico-sociale et professionnelle »",
+    );
     const main = page.textOf('main');
     expect(main.indexOf('Certification inactive')).toBeLessThan(main.indexOf('Activités visées'));
   });
@@ -127,7 +129,8 @@ describe('fiche RNCP 6133, built page', () => {
 
   it('links each code to its browse page and each lineage fiche to France Compétences', () => {
     const hrefs = page.all('main a').map((a) => String(a.properties['href']));
-    for (const href of ['/rome/K1801/', '/rome/K1201/', '/nsf/332t/', '/niveaux/5/']) expect(hrefs).toContain(href);
+    for (const href of ['/rome/K1801/', '/rome/K1201/', '/nsf/332t/', '/niveaux/5/'])
+      expect(hrefs).toContain(href);
     for (const n of [1718, 16575, 36128, 37504]) {
       expect(hrefs).toContain(`https://www.francecompetences.fr/recherche/rncp/${n}/`);
     }
@@ -135,13 +138,17 @@ describe('fiche RNCP 6133, built page', () => {
 
   it('shows the dead original addresses as archives beside their current equivalents', () => {
     const sources = page.textOf('section[aria-labelledby="sources"]');
-    expect(sources).toContain('http://www.rncp.cncp.gouv.fr/grand-public/visualisationFiche?format=fr&fiche=6133');
+    expect(sources).toContain(
+      'http://www.rncp.cncp.gouv.fr/grand-public/visualisationFiche?format=fr&fiche=6133',
+    );
     expect(sources).toContain('archivée');
     const hrefs = page.all('main a').map((a) => String(a.properties['href']));
     expect(hrefs).toContain('https://www.francecompetences.fr/recherche/rncp/6133/');
     expect(hrefs).toContain('https://candidat.francetravail.fr/metierscope/fiche-metier/K1801');
     // An archived address is text, never a link that would lead nowhere.
-    expect(hrefs.some((h) => h.includes('cncp.gouv.fr') || h.includes('pole-emploi.fr'))).toBe(false);
+    expect(hrefs.some((h) => h.includes('cncp.gouv.fr') || h.includes('pole-emploi.fr'))).toBe(
+      false,
+    );
   });
 
   it('is a French page with one h1 and ships no JavaScript', () => {

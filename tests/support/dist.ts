@@ -14,7 +14,9 @@ export function requireDist(): void {
 
 export function readPage(urlPath: string): string {
   requireDist();
-  const file = urlPath.endsWith('/') ? path.join(DIST, urlPath, 'index.html') : path.join(DIST, urlPath);
+  const file = urlPath.endsWith('/')
+    ? path.join(DIST, urlPath, 'index.html')
+    : path.join(DIST, urlPath);
   return readFileSync(file, 'utf8');
 }
 
@@ -24,7 +26,10 @@ export function builtPages(): string[] {
   return readdirSync(DIST, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => {
-      const rel = path.relative(DIST, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+      const rel = path
+        .relative(DIST, path.join(entry.parentPath, entry.name))
+        .split(path.sep)
+        .join('/');
       return '/' + rel.replace(/(^|\/)index\.html$/, '$1');
     })
     .sort();

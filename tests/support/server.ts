@@ -43,7 +43,11 @@ export async function serveStatic(root = path.resolve('dist')): Promise<StaticSe
   const server: Server = createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://127.0.0.1');
     // A folder without its trailing slash redirects, as static hosts do.
-    if (!pathname.endsWith('/') && !path.extname(pathname) && existsSync(path.join(root, pathname, 'index.html'))) {
+    if (
+      !pathname.endsWith('/') &&
+      !path.extname(pathname) &&
+      existsSync(path.join(root, pathname, 'index.html'))
+    ) {
       response.writeHead(301, { location: `${pathname}/` }).end();
       return;
     }
@@ -59,6 +63,9 @@ export async function serveStatic(root = path.resolve('dist')): Promise<StaticSe
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      ),
   };
 }
