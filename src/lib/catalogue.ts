@@ -16,23 +16,50 @@ import {
   type Sections,
 } from './fiche.ts';
 import {
+  loadReferentiels,
   normalizeLibelle,
   type NiveauEntry,
+  type NiveauxReferentiel,
   type NsfEntry,
+  type NsfLettre,
   type RomeEntry,
 } from './referentiels.ts';
+import {
+  SANS_NIVEAU,
+  buildCodeTree,
+  fichesEmploi,
+  groupCertificateurs,
+  groupFormacodes,
+  indexFiches,
+  niveauKey,
+  nsfCodesOf,
+  nsfPlaceholder,
+  romeCodesOf,
+  romePlaceholder,
+  sortFiches,
+  type CertificateurGroup,
+  type CodeTree,
+  type FormacodeGroup,
+  type Ordre,
+} from './browse.ts';
+
+/** Computes a value at most once per build. */
+function once<T>(compute: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= compute());
+}
 
 export type FicheEntry = CollectionEntry<'fiches'>;
 
-let fichesPromise: Promise<FicheEntry[]> | undefined;
-
 /** All fiches, active first, then by répertoire and number. */
-export function getFiches(): Promise<FicheEntry[]> {
-  fichesPromise ??= getCollection('fiches').then((entries) =>
-    entries.sort((a, b) => compareFiches(a.data, b.data)),
-  );
-  return fichesPromise;
-}
+export const getFiches = once(async (): Promise<FicheEntry[]> =>
+  (await getCollection('fiches')).sort((a, b) => compareFiches(a.data, b.data)),
+);
+
+/** The numbers of the fiches in the catalogue, to link a related fiche here or to France Compétences. */
+export const getKnownNumeros = once(
+  async () => new Set((await getFiches()).map((e) => e.data.numero_fiche)),
+);
 
 export async function getFichesOf(repertoire: 'RNCP' | 'RS'): Promise<FicheEntry[]> {
   return (await getFiches()).filter(
@@ -52,17 +79,15 @@ async function indexed<T>(name: 'rome' | 'nsf' | 'niveaux'): Promise<Map<string,
   return new Map(entries.map((entry) => [entry.id, entry.data as unknown as T]));
 }
 
-let refs: Promise<RefMaps> | undefined;
-
 /** The reference tables (ROME, NSF, niveaux), keyed by code. */
-export function getReferentiels(): Promise<RefMaps> {
-  refs ??= Promise.all([
+export const getReferentiels = once(async (): Promise<RefMaps> => {
+  const [rome, nsf, niveaux] = await Promise.all([
     indexed<RomeEntry>('rome'),
     indexed<NsfEntry>('nsf'),
     indexed<NiveauEntry>('niveaux'),
-  ]).then(([rome, nsf, niveaux]) => ({ rome, nsf, niveaux }));
-  return refs;
-}
+  ]);
+  return { rome, nsf, niveaux };
+});
 
 export interface CodeView {
   code: string;
@@ -107,7 +132,7 @@ export interface FicheView {
 export async function ficheView(entry: FicheEntry): Promise<FicheView> {
   const fiche = entry.data;
   const { rome, nsf, niveaux } = await getReferentiels();
-  const known = new Set((await getFiches()).map((e) => e.data.numero_fiche));
+  const known = await getKnownNumeros();
   const lien = (l: Lien): LienView => {
     const internal = known.has(l.numero);
     return {
@@ -171,4 +196,70 @@ export async function ficheView(entry: FicheEntry): Promise<FicheView> {
       ...(l.plusRecente ? { plusRecente: lien(l.plusRecente) } : {}),
     },
   };
+}
+
+// Browse pages (/rome/, /nsf/, /niveaux/, /certificateurs/, /formacodes/, /fiches/): the indexes of
+// ./browse.ts over the whole catalogue, each computed once per build.
+const fichesData = once(async () => (await getFiches()).map((entry) => entry.data));
+
+/** Grand domaine → domaine professionnel → code, every ROME code with the fiches citing it. */
+export const getRomeTree = once(async (): Promise<CodeTree<RomeEntry>> => {
+  const [fiches, { rome }] = await Promise.all([fichesData(), getReferentiels()]);
+  return buildCodeTree(rome.values(), fiches, romeCodesOf, romePlaceholder);
+});
+
+/** The ROME 4.0 « fiches emploi » attached to each fiche, by the code of that fiche. */
+export const getFichesEmploi = once(async () =>
+  fichesEmploi((await getReferentiels()).rome.values()),
+);
+
+/** Catégorie → domaine → groupe → spécialité, every NSF code with the fiches citing it. */
+export const getNsfTree = once(async (): Promise<CodeTree<NsfEntry>> => {
+  const [fiches, { nsf }] = await Promise.all([fichesData(), getReferentiels()]);
+  return buildCodeTree(nsf.values(), fiches, nsfCodesOf, nsfPlaceholder);
+});
+
+/** What the letter of an NSF spécialité means (`t`: a function, « Réalisation du service »). */
+export function getNsfLettres(): Readonly<Record<string, NsfLettre>> {
+  return loadReferentiels().nsf.lettres;
+}
+
+export interface NiveauxBrowse {
+  /** Levels 1 to 8 of the cadre national, each with its fiches. */
+  niveaux: { entry: NiveauEntry; fiches: Fiche[] }[];
+  /** Fiches without a level (most RS fiches, REPRISE, AUCUN). */
+  sansNiveau: Fiche[];
+  /** The export's label of each « no level » value. */
+  libellesSansNiveau: NiveauxReferentiel['sans_niveau'];
+}
+
+export const getNiveaux = once(async (): Promise<NiveauxBrowse> => {
+  const [fiches, { niveaux }] = await Promise.all([fichesData(), getReferentiels()]);
+  const index = indexFiches(fiches, (fiche) => [niveauKey(fiche)]);
+  return {
+    niveaux: [...niveaux.values()]
+      .sort((a, b) => a.europe - b.europe)
+      .map((entry) => ({ entry, fiches: index.get(entry.code) ?? [] })),
+    sansNiveau: index.get(SANS_NIVEAU) ?? [],
+    libellesSansNiveau: loadReferentiels().niveaux.sans_niveau,
+  };
+});
+
+/** Every certificateur, by SIRET (else name), in French alphabetical order, with its fiches. */
+export const getCertificateurs = once(async (): Promise<CertificateurGroup[]> =>
+  groupCertificateurs(await fichesData()),
+);
+
+/** Every Formacode the fiches cite, by code, with the label they write for it. */
+export const getFormacodes = once(async (): Promise<FormacodeGroup[]> =>
+  groupFormacodes(await fichesData()),
+);
+
+const ordered = new Map<Ordre, Promise<Fiche[]>>();
+
+/** Every fiche in one of the orderings of /fiches/. */
+export function getFichesOrdered(ordre: Ordre): Promise<Fiche[]> {
+  let list = ordered.get(ordre);
+  if (!list) ordered.set(ordre, (list = fichesData().then((fiches) => sortFiches(fiches, ordre))));
+  return list;
 }

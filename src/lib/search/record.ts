@@ -1,0 +1,44 @@
+/**
+ * What the search index knows of a fiche besides its text: the filters it belongs to, the codes it
+ * is about (weighted above a mere mention, see ./pagefind.ts) and a sort key. Rendered as hidden
+ * Pagefind attributes by src/components/search/SearchMetadata.astro.
+ */
+import { splitNumeroFiche } from '../../schema/codes.ts';
+import type { Fiche } from '../../schema/fiche.ts';
+import { displayNumero } from '../fiche.ts';
+import { SANS_NIVEAU, STATUT, type FacetKey } from './state.ts';
+
+export interface SearchRecord {
+  /** Shown in a result: `RNCP 6133`. */
+  numero: string;
+  /** The codes the fiche is about: its own number, its ROME and NSF codes. */
+  codes: string[];
+  /** Filter values, one list per filter. */
+  filters: Record<FacetKey, string[]>;
+  /** Listing order without words: active first, then répertoire and number. */
+  ordre: string;
+}
+
+export function searchRecord(fiche: Fiche): SearchRecord {
+  const { repertoire, numero } = splitNumeroFiche(fiche.numero_fiche);
+  const rome = unique((fiche.rome ?? []).map((r) => r.code));
+  const nsf = unique((fiche.nsf ?? []).map((n) => n.code));
+  const europe = fiche.niveau?.europe;
+  return {
+    numero: displayNumero(fiche.numero_fiche),
+    codes: unique([fiche.numero_fiche, ...rome, ...nsf]),
+    filters: {
+      statut: [fiche.statut.actif ? STATUT.actif : STATUT.inactif],
+      niveau: [europe === undefined ? SANS_NIVEAU : String(europe)],
+      repertoire: [repertoire],
+      rome,
+      nsf,
+      certificateur: unique(fiche.certificateurs.map((c) => c.nom)),
+    },
+    ordre: `${fiche.statut.actif ? 0 : 1}-${repertoire}-${String(numero).padStart(6, '0')}`,
+  };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,101 @@
+/**
+ * The state of a search, which lives in the address so that it can be shared, reloaded and walked
+ * back: `/recherche/?q=K1801&niveau=5&statut=Active`. One parameter per filter, repeated for each
+ * value chosen. Runs in the browser and at build time: no imports.
+ */
+
+/** The filters of the index, in the order the search page shows them. */
+export const FACETS = [
+  { key: 'statut', legend: 'Statut' },
+  { key: 'niveau', legend: 'Niveau' },
+  { key: 'repertoire', legend: 'Répertoire' },
+  { key: 'rome', legend: 'Métier (code ROME)' },
+  { key: 'nsf', legend: 'Spécialité de formation (code NSF)' },
+  { key: 'certificateur', legend: 'Certificateur' },
+] as const;
+
+export type FacetKey = (typeof FACETS)[number]['key'];
+
+export const FACET_KEYS: readonly FacetKey[] = FACETS.map((facet) => facet.key);
+
+/** The values of the `statut` filter. */
+export const STATUT = { actif: 'Active', inactif: 'Inactive' } as const;
+/** The `niveau` value of a fiche without a level of the cadre national. */
+export const SANS_NIVEAU = 'sans';
+
+/** Set by the header search form: go straight to the page of an exact code when there is one. */
+export const DIRECT_PARAM = 'direct';
+
+export interface SearchState {
+  q: string;
+  filters: Record<FacetKey, string[]>;
+}
+
+const MAX_QUERY = 300;
+const MAX_VALUES = 50;
+
+export function emptyFilters(): Record<FacetKey, string[]> {
+  return { statut: [], niveau: [], repertoire: [], rome: [], nsf: [], certificateur: [] };
+}
+
+export function stateFromParams(params: URLSearchParams): SearchState {
+  const filters = emptyFilters();
+  for (const key of FACET_KEYS) {
+    const values = params
+      .getAll(key)
+      .map((value) => value.trim())
+      .filter(Boolean);
+    filters[key] = [...new Set(values)].slice(0, MAX_VALUES);
+  }
+  return { q: (params.get('q') ?? '').trim().slice(0, MAX_QUERY), filters };
+}
+
+/** The address's query string for a state: the words first, then each filter's values, sorted. */
+export function stateToParams(state: SearchState): URLSearchParams {
+  const params = new URLSearchParams();
+  const q = state.q.trim();
+  if (q) params.set('q', q);
+  for (const key of FACET_KEYS) {
+    for (const value of [...state.filters[key]].sort()) params.append(key, value);
+  }
+  return params;
+}
+
+export function hasFilters(state: SearchState): boolean {
+  return FACET_KEYS.some((key) => state.filters[key].length > 0);
+}
+
+export function isBlank(state: SearchState): boolean {
+  return state.q.trim() === '' && !hasFilters(state);
+}
+
+export function sameState(a: SearchState, b: SearchState): boolean {
+  return stateToParams(a).toString() === stateToParams(b).toString();
+}
+
+export function toggleFilter(
+  state: SearchState,
+  key: FacetKey,
+  value: string,
+  selected: boolean,
+): SearchState {
+  const values = state.filters[key].filter((v) => v !== value);
+  if (selected) values.push(value);
+  return { q: state.q, filters: { ...state.filters, [key]: values } };
+}
+
+export type PagefindFilters = Partial<Record<FacetKey, { any: string[] }>>;
+
+/**
+ * The filters as Pagefind takes them: any of the values chosen within a filter, all filters at
+ * once. `except` leaves one filter out, to count what each of its values would give.
+ */
+export function pagefindFilters(state: SearchState, except?: FacetKey): PagefindFilters {
+  const filters: PagefindFilters = {};
+  for (const key of FACET_KEYS) {
+    if (key !== except && state.filters[key].length > 0) {
+      filters[key] = { any: [...state.filters[key]] };
+    }
+  }
+  return filters;
+}

@@ -1,0 +1,186 @@
+/**
+ * The search on a small catalogue of several fiches (tests/fixtures/search/fiches, RNCP 6133 and 21
+ * generated ones), built once: the fiche about a code comes before a fiche that merely mentions it,
+ * RS numbers and numbers shared by RNCP and RS, filter counts, listing by filter, more results.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser.ts';
+import { serveStatic, type StaticServer } from './support/server.ts';
+
+const FILLERS = 21;
+
+function filler(n: number): string {
+  return `---
+numero_fiche: "RNCP${9500 + n}"
+intitule: "Fiche de remplissage ${n}"
+statut:
+  actif: true
+certificateurs:
+  - nom: "Organisme Delta"
+niveau:
+  europe: 3
+voies_acces:
+${['formation_initiale', 'apprentissage', 'formation_continue', 'contrat_professionnalisation', 'candidature_individuelle', 'vae'].map((v) => `  ${v}:\n    ouverte: null`).join('\n')}
+accessible_nouvelle_caledonie: null
+accessible_polynesie_francaise: null
+---
+
+## Activités visées
+
+Veiller comme une sentinelle.
+`;
+}
+
+let work: string;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+/**
+ * Builds the fixture catalogue with Astro's own API and a cache folder of its own, so that it never
+ * shares the content store of another build running at the same time.
+ */
+async function buildFixtureSite(fiches: string, outDir: string, cacheDir: string): Promise<void> {
+  const script = `import { build } from 'astro';
+await build({ root: process.cwd(), outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(cacheDir)}, logLevel: 'error' });`;
+  await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...process.env, FICHES_DIR: fiches, ASTRO_TELEMETRY_DISABLED: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'search-catalogue-'));
+  const fiches = path.join(work, 'fiches');
+  cpSync('tests/fixtures/search/fiches', fiches, { recursive: true });
+  cpSync('content/fiches/rncp/6133.md', path.join(fiches, 'rncp', '6133.md'));
+  mkdirSync(path.join(fiches, 'rncp'), { recursive: true });
+  for (let n = 1; n <= FILLERS; n++) {
+    writeFileSync(path.join(fiches, 'rncp', `${9500 + n}.md`), filler(n));
+  }
+  const dist = path.join(work, 'dist');
+  await buildFixtureSite(fiches, dist, path.join(work, 'cache'));
+  [server, browser] = await Promise.all([serveStatic(dist), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  page = await browser.newPage();
+  return () => page.close();
+});
+
+async function settled(): Promise<void> {
+  await page.waitForFunction(() => {
+    const status = document.querySelector('#search-status')?.textContent ?? '';
+    return status !== '' && !document.querySelector('#search-results')?.hasAttribute('aria-busy');
+  });
+}
+
+async function open(query: string): Promise<void> {
+  await page.goto(`${server.url}/recherche/${query}`);
+  await settled();
+}
+
+const direct = () => page.$$eval('#search-direct a', (as) => as.map((a) => a.getAttribute('href')));
+const results = () =>
+  page.$$eval('#search-results a', (as) => as.map((a) => a.getAttribute('href')));
+const checkbox = (name: string) => page.getByRole('checkbox', { name, exact: true });
+
+describe('ranking', () => {
+  it('puts the fiches about K1801 before the fiche that only mentions it', async () => {
+    await open('?q=K1801');
+    const found = await results();
+    expect(found).toHaveLength(4);
+    expect(found.slice(0, 3).sort()).toEqual(['/rncp/6133/', '/rncp/9201/', '/rncp/9203/']);
+    expect(found[3]).toBe('/rncp/9202/');
+  });
+});
+
+describe('exact codes', () => {
+  it('« RS5000 » and « rs 5000 » lead to the RS fiche', async () => {
+    for (const q of ['RS5000', 'rs 5000']) {
+      await open(`?q=${encodeURIComponent(q)}`);
+      expect(await direct()).toEqual(['/rs/5000/']);
+      expect((await results())[0]).toBe('/rs/5000/');
+    }
+    await page.focus('#search-input');
+    await Promise.all([page.waitForURL(`${server.url}/rs/5000/`), page.keyboard.press('Enter')]);
+  });
+
+  it('« 9201 » offers the RNCP fiche first, then the RS fiche of the same number', async () => {
+    await open('?q=9201');
+    expect(await direct()).toEqual(['/rncp/9201/', '/rs/9201/']);
+  });
+});
+
+describe('filters', () => {
+  it('start with the whole catalogue counted', async () => {
+    await open('');
+    expect(await page.locator('#search-status').innerText()).toMatch(/^Saisissez/);
+    for (const name of [
+      'Active (25 fiches)',
+      'Inactive (2 fiches)',
+      'RNCP (25 fiches)',
+      'Répertoire spécifique (RS) (2 fiches)',
+      'Sans niveau précisé (2 fiches)',
+    ]) {
+      expect(await checkbox(name).count(), name).toBe(1);
+    }
+  });
+
+  it('list fiches without words, active first, by number', async () => {
+    await open('?repertoire=RS');
+    expect(await results()).toEqual(['/rs/5000/', '/rs/9201/']);
+  });
+
+  it('add up within a filter, narrow across filters, and count each value as if it were added', async () => {
+    await open('?q=K1801&niveau=6');
+    expect(await results()).toEqual(['/rncp/9201/']);
+    // The other levels are still offered, each with the fiches it would add.
+    for (const name of [
+      'Niveau 4 (1 fiche)',
+      'Niveau 5 (1 fiche)',
+      'Niveau 6 (1 fiche)',
+      'Niveau 7 (1 fiche)',
+    ]) {
+      expect(await checkbox(name).count(), name).toBe(1);
+    }
+    expect(await checkbox('Active (1 fiche)').count()).toBe(1);
+
+    await checkbox('Niveau 7 (1 fiche)').check();
+    await page.waitForURL(/niveau=6&niveau=7/);
+    await settled();
+    expect((await results()).sort()).toEqual(['/rncp/9201/', '/rncp/9203/']);
+    expect(await checkbox('Inactive (1 fiche)').count()).toBe(1);
+
+    await checkbox('Inactive (1 fiche)').check();
+    await page.waitForURL(/statut=Inactive/);
+    await settled();
+    expect(await results()).toEqual(['/rncp/9203/']);
+  });
+});
+
+describe('more results', () => {
+  it('shows 20 results, then the rest on request, moving focus to the first new one', async () => {
+    await open('?q=sentinelle');
+    expect(await page.locator('#search-status').innerText()).toMatch(/^21 fiches trouvées/);
+    expect(await results()).toHaveLength(20);
+    await page.focus('#search-more');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 21);
+    expect(await page.isHidden('#search-more')).toBe(true);
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+    expect(focused).toBe((await results())[20]);
+  });
+});

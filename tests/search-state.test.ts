@@ -1,0 +1,221 @@
+/**
+ * The pure parts of the search: the address that holds a search, the filter choices and their
+ * order, the compact list of codes that have a page, and what the index records of a fiche.
+ */
+import { readFileSync } from 'node:fs';
+import jsYaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import {
+  EMPTY_DIRECTORY,
+  buildCodesIndex,
+  codeDirectory,
+  decodeRanges,
+  encodeRanges,
+} from '../src/lib/search/codes-index.ts';
+import { facetOptions } from '../src/lib/search/facets.ts';
+import { searchRecord } from '../src/lib/search/record.ts';
+import {
+  emptyFilters,
+  isBlank,
+  pagefindFilters,
+  stateFromParams,
+  stateToParams,
+  toggleFilter,
+  type SearchState,
+} from '../src/lib/search/state.ts';
+import { ficheSchema } from '../src/schema/fiche.ts';
+
+const params = (query: string) => new URLSearchParams(query);
+
+describe('search state in the address', () => {
+  it('reads the words and every value of every filter', () => {
+    const state = stateFromParams(
+      params('q=K1801&niveau=5&niveau=6&statut=Active&certificateur=Centre+ressource+AROBASE'),
+    );
+    expect(state.q).toBe('K1801');
+    expect(state.filters.niveau).toEqual(['5', '6']);
+    expect(state.filters.statut).toEqual(['Active']);
+    expect(state.filters.certificateur).toEqual(['Centre ressource AROBASE']);
+    expect(state.filters.rome).toEqual([]);
+  });
+
+  it('ignores empty and repeated values and unknown parameters', () => {
+    const state = stateFromParams(params('q=+&niveau=5&niveau=5&niveau=&page=3&utm_source=x'));
+    expect(state).toEqual({ q: '', filters: { ...emptyFilters(), niveau: ['5'] } });
+    expect(isBlank({ q: '', filters: emptyFilters() })).toBe(true);
+  });
+
+  it('writes one canonical address: words first, filters in page order, values sorted', () => {
+    const state: SearchState = {
+      q: ' conseiller en insertion ',
+      filters: { ...emptyFilters(), rome: ['K1801', 'K1201'], niveau: ['6', '5'] },
+    };
+    expect(stateToParams(state).toString()).toBe(
+      'q=conseiller+en+insertion&niveau=5&niveau=6&rome=K1201&rome=K1801',
+    );
+  });
+
+  it('survives the round trip through the address', () => {
+    const query =
+      'q=vuln%C3%A9rabilit%C3%A9&statut=Inactive&repertoire=RS&nsf=332t&certificateur=A+%26+B';
+    expect(stateToParams(stateFromParams(params(query))).toString()).toBe(query);
+  });
+
+  it('adds and removes a filter value', () => {
+    const start: SearchState = { q: 'x', filters: emptyFilters() };
+    const on = toggleFilter(start, 'niveau', '5', true);
+    expect(on.filters.niveau).toEqual(['5']);
+    expect(toggleFilter(on, 'niveau', '5', false).filters.niveau).toEqual([]);
+    expect(start.filters.niveau).toEqual([]);
+  });
+
+  it('asks Pagefind for any value within a filter, and can leave one filter out to count it', () => {
+    const state: SearchState = {
+      q: '',
+      filters: { ...emptyFilters(), niveau: ['5', '6'], statut: ['Active'] },
+    };
+    expect(pagefindFilters(state)).toEqual({
+      statut: { any: ['Active'] },
+      niveau: { any: ['5', '6'] },
+    });
+    expect(pagefindFilters(state, 'niveau')).toEqual({ statut: { any: ['Active'] } });
+  });
+});
+
+describe('filter choices', () => {
+  const directory = codeDirectory(
+    buildCodesIndex(['rome/K1801/', 'rome/K1201/'], {
+      rome: (code) =>
+        ({
+          K1801: 'Conseiller / Conseillère en insertion professionnelle',
+          K1201: 'Assistant social / Assistante sociale',
+        })[code],
+      nsf: () => undefined,
+    }),
+  );
+
+  it('lists levels in ascending order, « sans niveau » last, with their count', () => {
+    const options = facetOptions('niveau', { '7': 2, sans: 1, '5': 4, '3': 0 }, [], directory);
+    expect(options.map((o) => [o.label, o.count])).toEqual([
+      ['Niveau 5', 4],
+      ['Niveau 7', 2],
+      ['Sans niveau précisé', 1],
+    ]);
+  });
+
+  it('keeps a chosen value that gives no fiche, so that it can be unchecked', () => {
+    const options = facetOptions('niveau', { '5': 1 }, ['7'], directory);
+    expect(options.map((o) => [o.value, o.count, o.selected])).toEqual([
+      ['5', 1, false],
+      ['7', 0, true],
+    ]);
+  });
+
+  it('shows status and répertoire in a fixed order', () => {
+    expect(
+      facetOptions('statut', { Inactive: 9, Active: 1 }, [], directory).map((o) => o.value),
+    ).toEqual(['Active', 'Inactive']);
+    expect(
+      facetOptions('repertoire', { RS: 9, RNCP: 1 }, [], directory).map((o) => o.label),
+    ).toEqual(['RNCP', 'Répertoire spécifique (RS)']);
+  });
+
+  it('names ROME codes with their label and orders them by number of fiches', () => {
+    const options = facetOptions('rome', { K1201: 1, K1801: 3, K9999: 1 }, [], directory);
+    expect(options.map((o) => o.label)).toEqual([
+      'K1801 · Conseiller / Conseillère en insertion professionnelle',
+      'K1201 · Assistant social / Assistante sociale',
+      'K9999',
+    ]);
+  });
+
+  it('orders certifiers with the same count alphabetically, accents aside', () => {
+    const options = facetOptions(
+      'certificateur',
+      { Zeta: 1, Éducation: 1, Alpha: 2 },
+      [],
+      EMPTY_DIRECTORY,
+    );
+    expect(options.map((o) => o.value)).toEqual(['Alpha', 'Éducation', 'Zeta']);
+  });
+});
+
+describe('codes with a page (/recherche/codes.json)', () => {
+  it('encodes fiche numbers as ranges and decodes them back', () => {
+    expect(encodeRanges([7, 1, 2, 3, 3, 10, 11])).toBe('1-3,7,10-11');
+    expect([...decodeRanges('1-3,7,10-11')]).toEqual([1, 2, 3, 7, 10, 11]);
+    expect(encodeRanges([])).toBe('');
+    expect(decodeRanges('').size).toBe(0);
+  });
+
+  it('stays small for the real catalogue (fiche numbers of the 2026-02-01 export)', () => {
+    const csv = readFileSync(
+      '../shared/data/france-competences/export-fiches-csv-2026-02-01-partial/export_fiches_CSV_Certificateurs_2026_02_01.csv',
+      'utf8',
+    );
+    const numbers = [...csv.matchAll(/^"RNCP(\d+)";/gm)].map((m) => Number(m[1]));
+    const encoded = encodeRanges(numbers);
+    expect(new Set(numbers).size).toBeGreaterThan(10_000);
+    expect(decodeRanges(encoded)).toEqual(new Set(numbers));
+    // About 1.6 characters per fiche, against 6 or 7 for a plain list of numbers.
+    expect(encoded.length / new Set(numbers).size).toBeLessThan(2);
+  });
+
+  it('lists only the codes of built pages, with their labels', () => {
+    const index = buildCodesIndex(
+      [
+        '/',
+        'rncp/6133/',
+        'rncp/',
+        'rs/5000/',
+        'rome/K1801/',
+        'rome/',
+        'nsf/332t/',
+        'fiches/',
+        'rncp/6133/blocs.json',
+      ],
+      { rome: () => 'Conseil', nsf: () => undefined },
+    );
+    expect(index).toEqual({
+      fiches: { RNCP: '6133', RS: '5000' },
+      rome: { K1801: 'Conseil' },
+      nsf: { '332t': '' },
+    });
+  });
+});
+
+describe('what the index records of a fiche', () => {
+  const source = readFileSync('content/fiches/rncp/6133.md', 'utf8');
+  const frontmatter = source.split(/^---$/m)[1] ?? '';
+  const fiche = ficheSchema.parse(jsYaml.load(frontmatter));
+
+  it('records RNCP 6133 with its codes and filters', () => {
+    expect(searchRecord(fiche)).toEqual({
+      numero: 'RNCP 6133',
+      codes: ['RNCP6133', 'K1801', 'K1201', '332t'],
+      filters: {
+        statut: ['Inactive'],
+        niveau: ['5'],
+        repertoire: ['RNCP'],
+        rome: ['K1801', 'K1201'],
+        nsf: ['332t'],
+        certificateur: ['Centre ressource AROBASE'],
+      },
+      ordre: '1-RNCP-006133',
+    });
+  });
+
+  it('lists active fiches before inactive ones, then by number', () => {
+    const active = searchRecord({ ...fiche, numero_fiche: 'RNCP37504', statut: { actif: true } });
+    const rsFiche = { ...fiche, numero_fiche: 'RS5000', statut: { actif: true } };
+    delete rsFiche.niveau;
+    const rs = searchRecord(rsFiche);
+    expect([searchRecord(fiche).ordre, rs.ordre, active.ordre].sort()).toEqual([
+      active.ordre,
+      rs.ordre,
+      '1-RNCP-006133',
+    ]);
+    expect(rs.filters.niveau).toEqual(['sans']);
+    expect(rs.filters.repertoire).toEqual(['RS']);
+  });
+});
