@@ -1,0 +1,13 @@
+/** NSF code → the fiches that cite it. */
+import type { APIRoute } from 'astro';
+import { getFiches, getReferentiels } from '../../lib/catalogue.ts';
+import { codeMapping, requireSite } from '../../lib/opendata.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const fiches = (await getFiches()).map((entry) => entry.data);
+  const { nsf } = await getReferentiels();
+  const libelle = (code: string) => nsf.get(code)?.libelle;
+  return new Response(JSON.stringify(codeMapping('NSF', fiches, libelle, requireSite(site))), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+};

@@ -1,0 +1,130 @@
+/**
+ * The GitHub Actions workflow runs what .ci/run runs, on every pull request, with a read-only token
+ * and never `pull_request_target`; the validator's output becomes annotations on the pull request's
+ * lines; the pull request template gives editors their checklist.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions: Record<string, string>;
+  jobs: Record<
+    string,
+    {
+      container?: string;
+      env?: Record<string, string>;
+      permissions?: unknown;
+      steps: Step[];
+    }
+  >;
+}
+
+const text = read('.github/workflows/ci.yml');
+const workflow = parse(text) as Workflow;
+const jobs = Object.values(workflow.jobs);
+const steps = jobs.flatMap((job) => job.steps);
+/** Every shell command of the workflow, one per line, in order. */
+const commands = steps.flatMap((step) =>
+  (step.run ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean),
+);
+
+/** The commands of .ci/run that do the work: installing Chromium, npm ci, npm test. */
+function ciRunCommands(): string[] {
+  return read('.ci/run')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => /^(npm |as_root apt-get install )/.test(line))
+    .map((line) => line.replace(/^as_root /, ''));
+}
+
+describe('.github/workflows/ci.yml', () => {
+  it('runs on pull requests and on pushes to main, never on pull_request_target', () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push']);
+    expect(workflow.on['push']).toEqual({ branches: ['main'] });
+    const code = text
+      .split('\n')
+      .filter((line) => !line.trim().startsWith('#'))
+      .join('\n');
+    expect(code).not.toMatch(/pull_request_target/);
+  });
+
+  it('gets a read-only token and keeps no credentials', () => {
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    for (const job of jobs) expect(job.permissions).toBeUndefined();
+    const checkout = steps.find((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkout?.with?.['persist-credentials']).toBe(false);
+  });
+
+  it('runs the same steps as .ci/run, in the same order, on Debian with Node from .nvmrc', () => {
+    const expected = ciRunCommands();
+    expect(expected).toEqual([
+      'apt-get install -y -qq chromium >/dev/null',
+      'npm ci --no-audit --no-fund',
+      'npm test',
+    ]);
+    const positions = expected.map((command) => {
+      const [program, ...args] = command.replace(/\s*>\/dev\/null$/, '').split(/\s+/);
+      return commands.findIndex((line) => {
+        const words = line.split(/\s+/);
+        return words[0] === program && args.every((arg) => words.includes(arg));
+      });
+    });
+    expect(
+      positions.every((p) => p >= 0),
+      `${expected} in ${commands}`,
+    ).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+
+    for (const job of jobs) {
+      expect(job.container).toMatch(/^debian:/);
+      expect(job.env).toMatchObject({ ASTRO_TELEMETRY_DISABLED: '1', CI: 'true' });
+    }
+    const setupNode = steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
+    expect(setupNode?.with?.['node-version-file']).toBe('.nvmrc');
+    // Full history: « Mis à jour le » dates come from each fiche's last commit.
+    const checkout = steps.find((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkout?.with?.['fetch-depth']).toBe(0);
+  });
+
+  it('lets the validator annotate the pull request: npm test runs with GITHUB_ACTIONS=true', () => {
+    const test = steps.find((s) => s.run?.trim() === 'npm test');
+    expect(test?.env?.['GITHUB_ACTIONS']).toBe('true');
+    const run = spawnSync(
+      process.execPath,
+      ['scripts/validate.ts', 'tests/fixtures/validate/rome-mal-forme'],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: 'true' } },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(
+      /^::error file=tests\/fixtures\/validate\/rome-mal-forme\/rncp\/9001\.md,line=11,col=11,title=Fiche invalide %3A rome\[0\]\.code::Code ROME mal formé/m,
+    );
+  });
+});
+
+describe('.github/pull_request_template.md', () => {
+  it('gives editors a checklist in French', () => {
+    const template = read('.github/pull_request_template.md');
+    const items = template.split('\n').filter((line) => line.startsWith('- [ ] '));
+    expect(items.length).toBeGreaterThanOrEqual(4);
+    expect(template).toContain('À COMPLÉTER');
+    expect(template).toMatch(/source/i);
+    expect(template).toContain('CONTRIBUTING.md');
+  });
+});
