@@ -8,7 +8,12 @@ import path from 'node:path';
 import { z } from 'astro/zod';
 import { ficheSchema, type Fiche } from '../../schema/fiche.ts';
 import { isKnownNsf, isKnownRome, loadReferentiels, type Referentiels } from '../referentiels.ts';
-import { checkBodyStructure, checkMarkdownContent, parseMarkdown } from './markdown.ts';
+import {
+  checkBodyStructure,
+  checkMarkdownContent,
+  checkSectionLengths,
+  parseMarkdown,
+} from './markdown.ts';
 import { parseFrontmatter, splitFiche, type Position } from './frontmatter.ts';
 
 export interface Diagnostic {
@@ -32,6 +37,9 @@ const MARKDOWN_FIELDS = [
 
 export const MAX_FIELD_LENGTH = 200_000;
 export const MAX_FILE_BYTES = 5_000_000;
+/** Marks what `npm run new` leaves for the editor to fill: a fiche holding it cannot ship. */
+export const PLACEHOLDER = 'À COMPLÉTER';
+const isPlaceholder = (value: unknown) => typeof value === 'string' && value.includes(PLACEHOLDER);
 /** C0/C1 control characters (tab and newlines excepted) and bidirectional overrides that hide text. */
 const FORBIDDEN_CHARS =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
@@ -246,6 +254,8 @@ export function validateFicheText(
         }
         continue;
       }
+      // A placeholder gets one message, « Champ à compléter », not also its type's.
+      if (isPlaceholder(valueAt(parsed.data, issue.path))) continue;
       const { message, value } = explainIssue(issue, parsed.data, parsed.rawAt(issue.path));
       report(parsed.locate(issue.path), formatPath(issue.path), message, value);
     }
@@ -254,6 +264,14 @@ export function validateFicheText(
   for (const [segments, value] of strings(parsed.data)) {
     const field = formatPath(segments);
     const position = parsed.locate(segments);
+    if (isPlaceholder(value)) {
+      report(
+        position,
+        field,
+        'Champ à compléter : remplacez le texte « À COMPLÉTER … » par la valeur, ou supprimez le champ s’il est facultatif',
+      );
+      continue;
+    }
     if (value.length > MAX_FIELD_LENGTH) {
       report(
         position,
@@ -275,8 +293,23 @@ export function validateFicheText(
     }
   }
 
+  split.body.split('\n').forEach((line, index) => {
+    const column = line.indexOf(PLACEHOLDER);
+    if (column >= 0) {
+      report(
+        { line: split.bodyStartLine + index, column: column + 1 },
+        'corps',
+        'Section à compléter : remplacez le texte « À COMPLÉTER … » par le contenu de la section, ou supprimez la section (titre compris)',
+      );
+    }
+  });
+
   const tree = parseMarkdown(split.body);
-  for (const problem of [...checkBodyStructure(tree), ...checkMarkdownContent(tree)]) {
+  for (const problem of [
+    ...checkBodyStructure(tree),
+    ...checkSectionLengths(tree, MAX_FIELD_LENGTH),
+    ...checkMarkdownContent(tree),
+  ]) {
     report(
       { line: split.bodyStartLine + problem.line - 1, column: problem.column },
       'corps',

@@ -24,8 +24,10 @@ export function parseMarkdown(text: string): Root {
 }
 
 const SAFE_URL = /^(https?:\/\/|mailto:)/i;
-const ESM_LINE = /^(import|export)\s+[\s\S]*?(\bfrom\s*['"]|=|\{)/;
-const EXPRESSION = /\{[^{}\n]*\}/;
+// `import './x.js'` (a bare import) is ESM too.
+const ESM_LINE = /^(import|export)\s+[\s\S]*?(\bfrom\s*['"]|=|\{)|^import\s*['"]/;
+// MDX reads an expression across lines too: `{` … `}` with line breaks between.
+const EXPRESSION = /\{[^{}]*\}/;
 
 function excerpt(value: string): string {
   const single = value.replace(/\s+/g, ' ').trim();
@@ -156,6 +158,25 @@ export function checkBodyStructure(tree: Root): MarkdownProblem[] {
     );
   }
   return problems;
+}
+
+/** A section longer than `max` characters of Markdown (a field's limit, for a section of the body). */
+export function checkSectionLengths(tree: Root, max: number): MarkdownProblem[] {
+  const headings = tree.children.filter((node) => node.type === 'heading' && node.depth <= 2);
+  const end = tree.position?.end.offset ?? 0;
+  return headings.flatMap((heading, index) => {
+    const start = heading.position?.end.offset ?? 0;
+    const length = (headings[index + 1]?.position?.start.offset ?? end) - start;
+    return length > max
+      ? [
+          at(
+            heading,
+            headingText(heading),
+            `Section trop longue : ${length} caractères, ${max} au plus`,
+          ),
+        ]
+      : [];
+  });
 }
 
 export function headingText(node: RootContent): string {

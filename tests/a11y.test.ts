@@ -1,0 +1,313 @@
+/**
+ * Accessibility of every page type (tests/support/page-types.ts) in Debian's Chromium: no axe-core
+ * violation of WCAG 2.2 A/AA (the rules RGAA 4 builds on), then what axe cannot judge: one h1 and a
+ * heading outline without gaps, a skip link that moves focus, a visible focus on every stop of the
+ * keyboard path, no horizontal scrolling on a small screen or at 200 % zoom, and a printable fiche.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser.ts';
+import { fixtureSite } from './support/fixture-site.ts';
+import { DIST, requireDist } from './support/dist.ts';
+import { PAGE_TYPES, pageType, uncoveredPages, type PageType } from './support/page-types.ts';
+import { serveStatic, type StaticServer } from './support/server.ts';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** Enough keyboard stops to cross the header, the breadcrumb and the start of the content. */
+const TAB_STOPS = 40;
+/** A page's whole session (axe on a long list page, 40 key presses) on a busy two-core machine. */
+const PAGE_TIMEOUT = 120_000;
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  const [dist, launched] = await Promise.all([fixtureSite(), launchChromium()]);
+  browser = launched;
+  server = await serveStatic(dist);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The pages that only redirect are checked for where they lead; the others are crawled. */
+const CRAWLED = PAGE_TYPES.filter((type) => !type.redirectsTo);
+const REDIRECTS = PAGE_TYPES.filter((type) => type.redirectsTo);
+
+/** Opens a page in a fresh context (axe needs one) and closes the context after `use`. */
+async function withPage<T>(
+  type: PageType,
+  use: (page: Page) => Promise<T>,
+  options: BrowserContextOptions = {},
+): Promise<T> {
+  const context = await browser.newContext(options);
+  try {
+    const page = await context.newPage();
+    await load(page, type);
+    return await use(page);
+  } finally {
+    await context.close();
+  }
+}
+
+async function load(page: Page, type: PageType): Promise<void> {
+  const response = await page.goto(server.url + type.path);
+  expect(response?.status(), `status of ${type.path}`).toBe(type.status);
+  if (type.settled) await page.waitForSelector(type.settled, { state: 'attached' });
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? 'impact inconnu'}) : ${v.help} → ${v.nodes
+        .slice(0, 5)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
+}
+
+/** Headings as a screen reader lists them: level and start of the text. */
+function headings(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6, [role="heading"]')]
+      .filter((h) => h.checkVisibility())
+      .map((h) => ({
+        level: Number(h.getAttribute('aria-level') ?? h.tagName.slice(1)),
+        text: (h.textContent ?? '').trim().slice(0, 60),
+      })),
+  );
+}
+
+function skippedLevels(levels: { level: number; text: string }[]): string[] {
+  return levels.flatMap((h, i) => {
+    const previous = levels[i - 1];
+    return previous && h.level > previous.level + 1
+      ? [`h${previous.level} « ${previous.text} » → h${h.level} « ${h.text} »`]
+      : [];
+  });
+}
+
+/** Presses Tab from the top of the page; returns what had no visible focus, and the stops reached. */
+async function walkFocus(page: Page): Promise<{ stops: number; problems: string[] }> {
+  // Each focused element is described as it is focused, so that one round trip reads them all.
+  await page.evaluate(() => {
+    const log: { id: string; indicated: boolean; onScreen: boolean }[] = [];
+    (window as unknown as { focusLog: typeof log }).focusLog = log;
+    document.addEventListener('focusin', (event) => {
+      const el = event.target as HTMLElement;
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      log.push({
+        id: `${el.tagName.toLowerCase()} « ${(el.textContent ?? '').trim().slice(0, 40)} » ${el.getAttribute('href') ?? ''}`,
+        indicated:
+          (style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2) ||
+          style.boxShadow !== 'none',
+        onScreen: box.bottom > 0 && box.top < window.innerHeight && box.width > 0,
+      });
+    });
+  });
+  for (let stop = 0; stop < TAB_STOPS; stop++) await page.keyboard.press('Tab');
+  const log = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          focusLog: { id: string; indicated: boolean; onScreen: boolean }[];
+        }
+      ).focusLog,
+  );
+  const problems = log.flatMap((f) => [
+    ...(f.indicated ? [] : [`${f.id} : pas d'indicateur de focus visible`]),
+    ...(f.onScreen ? [] : [`${f.id} : élément focalisé hors de l'écran`]),
+  ]);
+  return { stops: new Set(log.map((f) => f.id)).size, problems: [...new Set(problems)] };
+}
+
+/** Horizontal overflow of the page at its current viewport, with the elements that cause it. */
+function overflow(page: Page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const overflows = (el: Element) =>
+      el.getBoundingClientRect().right > width + 1 ||
+      (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible');
+    // The innermost culprits, to say what to fix.
+    const culprits = [...document.querySelectorAll('body *')]
+      .filter((el) => overflows(el) && ![...el.children].some(overflows))
+      .slice(0, 5)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${el.className} « ${(el.textContent ?? '').trim().slice(0, 30)} »`,
+      );
+    return { scrollWidth: document.documentElement.scrollWidth, width, culprits };
+  });
+}
+
+describe('the page types', () => {
+  it('stand for every page the fixture site and the built site have', async () => {
+    requireDist();
+    const problems = [...uncoveredPages(await fixtureSite()), ...uncoveredPages(DIST)].map(
+      (p) =>
+        `${p} : aucun type de page de tests/support/page-types.ts ne couvre cette page ; ajoutez-en un`,
+    );
+    expect([...new Set(problems)]).toEqual([]);
+  });
+
+  it.for(REDIRECTS)('$name ($path) leads to $redirectsTo', async (type, { expect }) => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url + type.path);
+      await page.waitForURL(server.url + type.redirectsTo);
+      expect(await page.locator('h1').count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+// One page session per type, each check a named step, so that the whole crawl stays fast on a
+// two-core machine; a failed step says which check and which page.
+describe.concurrent.each(CRAWLED)('$name ($path)', (type) => {
+  it(
+    'passes axe-core and the checks axe cannot make',
+    async ({ expect }) => {
+      await withPage(type, async (page) => {
+        expect.soft(await axeViolations(page), 'axe-core, WCAG 2.2 A et AA').toEqual([]);
+
+        const levels = await headings(page);
+        expect
+          .soft(
+            levels.filter((h) => h.level === 1),
+            'un seul h1',
+          )
+          .toHaveLength(1);
+        expect.soft(levels[0]?.level, 'le h1 est le premier titre').toBe(1);
+        expect.soft(skippedLevels(levels), 'niveaux de titres sautés').toEqual([]);
+
+        // Skip link: the first Tab stop, visible once focused, and it moves the focus to <main>.
+        await page.keyboard.press('Tab');
+        const link = await page.evaluate(() => {
+          const active = document.activeElement as HTMLElement | null;
+          const box = active?.getBoundingClientRect();
+          return {
+            text: active?.textContent?.trim(),
+            href: active?.getAttribute('href'),
+            visible:
+              box !== undefined &&
+              box.width > 1 &&
+              box.height > 1 &&
+              box.top >= 0 &&
+              box.left >= 0 &&
+              box.bottom <= window.innerHeight,
+          };
+        });
+        expect
+          .soft(link, 'lien d’évitement')
+          .toEqual({ text: 'Aller au contenu', href: '#contenu', visible: true });
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => document.activeElement?.id === 'contenu');
+
+        await load(page, type);
+        const focus = await walkFocus(page);
+        expect.soft(focus.stops, 'arrêts du parcours au clavier').toBeGreaterThan(1);
+        expect.soft(focus.problems, 'focus visible').toEqual([]);
+
+        // 200 % zoom in a 1280 px window is a 640 CSS px layout viewport drawn at 2 device pixels per
+        // CSS pixel: the layout, which is what may scroll sideways, is that of a 640 px viewport.
+        for (const [what, size] of [
+          ['320 px de large (WCAG 1.4.10)', { width: 320, height: 640 }],
+          ['zoom 200 % d’une fenêtre de 1280 px (WCAG 1.4.4)', { width: 640, height: 400 }],
+        ] as const) {
+          await page.setViewportSize(size);
+          const wide = await overflow(page);
+          expect
+            .soft(
+              wide.scrollWidth,
+              `défilement horizontal à ${what} : ${wide.culprits.join(' ; ')}`,
+            )
+            .toBeLessThanOrEqual(wide.width);
+        }
+      });
+    },
+    PAGE_TIMEOUT,
+  );
+});
+
+describe('search, by keyboard and screen reader', () => {
+  it('announces the results in a live region and lets the keyboard reach them', async () => {
+    await withPage(pageType('recherche'), async (page) => {
+      // The live region is in the page before anything is typed, or a screen reader would miss it.
+      const live = page.locator('[role="status"], [aria-live="polite"], [aria-live="assertive"]');
+      await expect.poll(() => live.count()).toBeGreaterThan(0);
+      await page.getByRole('searchbox').focus();
+      await page.keyboard.type('insertion');
+      await page.waitForSelector('#search-results li a');
+      await expect
+        .poll(() => live.first().textContent())
+        .toMatch(/\d+ fiches? trouvées? pour « insertion »/);
+
+      // Down arrow from the box, or Tab, reaches the first result.
+      await page.keyboard.press('ArrowDown');
+      const first = await page.evaluate(
+        () => document.activeElement?.closest('#search-results li') !== null,
+      );
+      expect(first).toBe(true);
+      await page.getByRole('searchbox').focus();
+      let reached = false;
+      for (let stop = 0; stop < 10 && !reached; stop++) {
+        await page.keyboard.press('Tab');
+        reached = await page.evaluate(
+          () => document.activeElement?.closest('#search-results li') !== null,
+        );
+      }
+      expect(reached, 'a result is on the Tab path from the search box').toBe(true);
+    });
+  });
+
+  it('announces that nothing was found', async () => {
+    await withPage(pageType('recherche sans résultat'), async (page) => {
+      expect(await page.locator('[role="status"]').textContent()).toMatch(/^Aucune fiche trouvée/);
+      expect(await page.locator('#search-results li').count()).toBe(0);
+    });
+  });
+});
+
+describe('printing a fiche', () => {
+  it('prints the fiche content and leaves out navigation', async () => {
+    const shown = await withPage(pageType('fiche active'), async (page) => {
+      await page.emulateMedia({ media: 'print' });
+      return page.evaluate(() => {
+        const visible = (selector: string) =>
+          [...document.querySelectorAll<HTMLElement>(selector)].some((el) => el.checkVisibility());
+        return {
+          title: visible('h1'),
+          status: visible('[aria-label="Statut de la certification"]'),
+          blocs: visible('#blocs'),
+          // More than 20 partners: the list is folded on screen, printed in full.
+          partnersFolded: document.querySelector('details:not([open]) ul') !== null,
+          partners: visible('details ul'),
+          navigation: visible('.site-header nav'),
+          searchBox: visible('.site-header form'),
+          tableOfContents: visible('.toc'),
+          skipLink: visible('.skip-link'),
+          footer: visible('.site-footer'),
+        };
+      });
+    });
+    expect(shown).toEqual({
+      title: true,
+      status: true,
+      blocs: true,
+      partnersFolded: true,
+      partners: true,
+      navigation: false,
+      searchBox: false,
+      tableOfContents: false,
+      skipLink: false,
+      footer: false,
+    });
+  });
+});
