@@ -1,0 +1,116 @@
+/**
+ * The export's texts → Markdown (src/lib/import/html.ts): every result must be accepted by the fiche
+ * validator's Markdown checks, keep every word, and repair what the export gets wrong.
+ */
+import { describe, expect, it } from 'vitest';
+import { htmlToMarkdown, toPlainText } from '../src/lib/import/html.ts';
+import { checkMarkdownContent, parseMarkdown } from '../src/lib/validate/markdown.ts';
+
+/** The validator's verdict on a piece of fiche Markdown. */
+function problems(markdown: string): string[] {
+  return checkMarkdownContent(parseMarkdown(markdown)).map((p) => p.message);
+}
+
+function convert(html: string): { md: string; changes: string[] } {
+  const changes: string[] = [];
+  const md = htmlToMarkdown(html, (c) => changes.push(c));
+  expect(problems(md)).toEqual([]);
+  expect(md).toBe(md.normalize('NFC'));
+  return { md, changes };
+}
+
+describe('HTML → Markdown', () => {
+  it('converts paragraphs, emphasis, lists and tables', () => {
+    const { md } = convert(
+      '<p>Un <strong>texte</strong> <em>simple</em>.</p><ul><li>un</li><li>deux</li></ul><ol><li>premier</li></ol>' +
+        '<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>',
+    );
+    expect(md).toBe(
+      'Un **texte** _simple_.\n\n- un\n- deux\n\n1. premier\n\n| A | B |\n| - | - |\n| 1 | 2 |',
+    );
+  });
+
+  it('demotes headings so that none opens a level-1 or level-2 section', () => {
+    const { md } = convert('<h1>Un</h1><h2>Deux</h2><h3>Trois</h3><h6>Six</h6><p>fin</p>');
+    expect(md).toBe('### Un\n\n#### Deux\n\n##### Trois\n\n###### Six\n\nfin');
+    expect(parseMarkdown(md).children.filter((n) => n.type === 'heading' && n.depth <= 2)).toEqual(
+      [],
+    );
+  });
+
+  it('keeps only http(s) and mailto links, and turns images into links', () => {
+    const { md } = convert(
+      '<p><a href="javascript:alert(1)">piège</a> <a href="/relatif">relatif</a> <a href="#ancre">ancre</a> ' +
+        '<a href="https://exemple.fr/">sûr</a> <a href="mailto:a@exemple.fr">courriel</a> ' +
+        '<img src="https://exemple.fr/i.png" alt="logo"> <img src="data:image/png;base64,AAAA" alt="intégrée"></p>',
+    );
+    expect(md).toBe(
+      'piège relatif ancre [sûr](https://exemple.fr/) [courriel](mailto:a@exemple.fr) [logo](https://exemple.fr/i.png) intégrée',
+    );
+  });
+
+  it('drops scripts, styles and comments, and escapes what would read as HTML', () => {
+    const { md } = convert(
+      '<p>avant</p><script>alert(1)</script><style>p{}</style><!-- note --><p>5 &lt; 6 et &lt;div&gt; écrit en texte</p>',
+    );
+    expect(md).not.toMatch(/alert|note|p\{\}/);
+    expect(md).toContain('5 < 6');
+    expect(parseMarkdown(md).children.some((n) => n.type === 'html')).toBe(false);
+  });
+
+  it('repairs HTML escaped once too often, up to three times', () => {
+    expect(convert('&lt;p&gt;Un &lt;strong&gt;mot&lt;/strong&gt;&lt;/p&gt;').md).toBe('Un **mot**');
+    expect(
+      convert('&amp;lt;ul&amp;gt;&amp;lt;li&amp;gt;a&amp;lt;/li&amp;gt;&amp;lt;/ul&amp;gt;').md,
+    ).toBe('- a');
+    expect(convert('<p>caf&amp;eacute; R&amp;amp;D</p>').md).toBe('café R\\&D');
+  });
+
+  it('turns braces into parentheses and defuses import/export lines, and says so', () => {
+    const { md, changes } = convert('<p>{a} et {b}</p><p>export const x = 1</p>');
+    expect(md).toBe('(a) et (b)\n\nExport const x = 1');
+    expect(changes).toHaveLength(2);
+  });
+
+  it('removes invisible control characters and writes NFC', () => {
+    const { md, changes } = convert('<p>Cafe\u0301 \u202eà\u0085la ligne</p>');
+    expect(md).toBe('Café à la ligne');
+    expect(changes).toHaveLength(1);
+  });
+
+  it('gives structure to plain text whose line breaks were flattened into spaces', () => {
+    const { md } = convert(
+      'Intro :  • Bloc 1. Stratégie  • Bloc 2. Management    Suite du texte.      * premier point      * second point',
+    );
+    expect(md).toBe(
+      'Intro :\n\n- Bloc 1. Stratégie\n- Bloc 2. Management\n\nSuite du texte.\n\n- premier point\n- second point',
+    );
+    // Three spaces are a soft wrap of the source, not a break.
+    expect(convert('un texte   qui continue').md).toBe('un texte qui continue');
+    expect(convert('ligne 1\nligne 2').md).toBe('ligne 1\n\nligne 2');
+  });
+
+  it('escapes Markdown syntax found in plain text', () => {
+    const { md } = convert('# pas un titre      1. pas une liste      **pas du gras**');
+    expect(parseMarkdown(md).children.map((n) => n.type)).toEqual([
+      'paragraph',
+      'paragraph',
+      'paragraph',
+    ]);
+  });
+
+  it('returns an empty string when there is no text', () => {
+    expect(htmlToMarkdown('')).toBe('');
+    expect(htmlToMarkdown('   ')).toBe('');
+    expect(htmlToMarkdown('<p> </p><br>')).toBe('');
+  });
+});
+
+describe('one-line fields', () => {
+  it('decodes entities escaped twice and takes tags out', () => {
+    const changes: string[] = [];
+    expect(toPlainText('R&amp;D &lt;b&gt;gras&lt;/b&gt;', (c) => changes.push(c))).toBe('R&D gras');
+    expect(changes).toEqual(['balises HTML ôtées d’un champ de texte simple']);
+    expect(toPlainText('5 < 6 & 7 > 3')).toBe('5 < 6 & 7 > 3');
+  });
+});

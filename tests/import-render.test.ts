@@ -1,0 +1,140 @@
+/**
+ * Issue 4, point 6: the imported sample fiches build into pages that show each fiche's title, codes,
+ * certifiers, blocs (code, compétences, évaluation) and voies d'accès with their jury.
+ *
+ * The samples are imported into a temporary content folder inside tmp/ (ignored by git; never into the
+ * committed content/), and a site is built from it with FICHES_DIR (read by src/content.config.ts), in a
+ * child process with its own output and cache folders, as tests/support/fixture-site.ts does.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import yaml from 'js-yaml';
+import type { Root, RootContent } from 'mdast';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runImport } from '../src/lib/import/run.ts';
+import { parseMarkdown } from '../src/lib/validate/markdown.ts';
+import { VOIES_ACCES, type Fiche } from '../src/schema/fiche.ts';
+import { collapse, parsePage } from './support/html.ts';
+
+const SAMPLES = path.resolve('../shared/data/france-competences/xml-v4.1-samples');
+let root: string;
+let dist: string;
+const fiches: Fiche[] = [];
+
+/** The visible text of a piece of Markdown, as the page shows it. */
+function markdownText(markdown: string): string {
+  const parts: string[] = [];
+  const walk = (node: Root | RootContent) => {
+    if (node.type === 'text' || node.type === 'inlineCode') parts.push(node.value);
+    if ('children' in node) for (const c of node.children) walk(c);
+    parts.push(' ');
+  };
+  walk(parseMarkdown(markdown));
+  return collapse(parts.join(''));
+}
+
+/** The first words of a text: enough to recognise it on the page. */
+const opening = (text: string) => collapse(text).split(' ').slice(0, 8).join(' ');
+
+beforeAll(async () => {
+  mkdirSync('tmp', { recursive: true });
+  root = mkdtempSync(path.resolve('tmp', 'import-render-'));
+  const content = path.join(root, 'fiches');
+  for (const file of ['export_fiches_RNCP_fixture.xml', 'export_fiches_RS_fixture.xml']) {
+    const report = await runImport({ file: path.join(SAMPLES, file), out: content });
+    expect(report.totaux.echecs).toBe(0);
+  }
+  for (const repertoire of readdirSync(content)) {
+    for (const name of readdirSync(path.join(content, repertoire))) {
+      const text = readFileSync(path.join(content, repertoire, name), 'utf8');
+      fiches.push(yaml.load(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as Fiche);
+    }
+  }
+  dist = path.join(root, 'dist');
+  const script = `const { build } = await import('astro');
+await build({ outDir: process.env.IMPORT_OUT_DIR, cacheDir: process.env.IMPORT_CACHE_DIR, logLevel: 'warn' });`;
+  const output: string[] = [];
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      env: {
+        ...process.env,
+        FICHES_DIR: content,
+        IMPORT_OUT_DIR: dist,
+        IMPORT_CACHE_DIR: path.join(root, 'cache'),
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  if (code !== 0)
+    throw new Error(
+      `The site of the imported fiches did not build (exit ${code}):\n${output.join('')}`,
+    );
+}, 600_000);
+
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe('pages of the imported fiches', () => {
+  it('builds a page for each of the 13 fiches', () => {
+    expect(fiches).toHaveLength(13);
+    for (const fiche of fiches) {
+      const [, repertoire, numero] = /^(RNCP|RS)(\d+)$/.exec(fiche.numero_fiche)!;
+      expect(() =>
+        readFileSync(path.join(dist, repertoire!.toLowerCase(), numero!, 'index.html')),
+      ).not.toThrow();
+    }
+  });
+
+  it('shows the title, codes, certifiers, blocs and voies d’accès with their jury', () => {
+    for (const fiche of fiches) {
+      const [, repertoire, numero] = /^(RNCP|RS)(\d+)$/.exec(fiche.numero_fiche)!;
+      const page = parsePage(
+        readFileSync(path.join(dist, repertoire!.toLowerCase(), numero!, 'index.html'), 'utf8'),
+      );
+      const where = fiche.numero_fiche;
+      expect(page.textOf('h1'), where).toContain(fiche.intitule);
+      expect(page.text, where).toMatch(new RegExp(`${repertoire}\\s?${numero}`));
+      for (const code of [
+        ...(fiche.rome ?? []),
+        ...(fiche.nsf ?? []),
+        ...(fiche.formacodes ?? []),
+      ]) {
+        expect(page.text, `${where} ${code.code}`).toContain(code.code);
+      }
+      for (const certificateur of fiche.certificateurs) {
+        expect(page.text.toLowerCase(), `${where} ${certificateur.nom}`).toContain(
+          collapse(certificateur.nom).toLowerCase(),
+        );
+      }
+      for (const bloc of fiche.blocs ?? []) {
+        expect(page.text, `${where} ${bloc.code}`).toContain(bloc.code);
+        expect(page.text, `${where} ${bloc.code}`).toContain(collapse(bloc.libelle));
+        if (bloc.competences)
+          expect(page.text, `${where} ${bloc.code} compétences`).toContain(
+            opening(markdownText(bloc.competences)),
+          );
+        if (bloc.modalites_evaluation) {
+          expect(page.text, `${where} ${bloc.code} évaluation`).toContain(
+            opening(markdownText(bloc.modalites_evaluation)),
+          );
+        }
+      }
+      for (const [key, label] of Object.entries(VOIES_ACCES)) {
+        const voie = fiche.voies_acces[key as keyof typeof VOIES_ACCES];
+        if (voie.ouverte !== null) expect(page.text, `${where} ${key}`).toContain(label);
+        if (voie.composition_jury) {
+          expect(page.text, `${where} jury ${key}`).toContain(
+            opening(markdownText(voie.composition_jury)),
+          );
+        }
+      }
+    }
+  });
+});
