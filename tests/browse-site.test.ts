@@ -4,42 +4,18 @@
  * into pages). What an adviser sees: codes with their labels and counts, fiches active first, every
  * link leading somewhere, and no JavaScript.
  */
-import { spawn } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../scripts/lib/build-site.ts';
 import { ORDRES } from '../src/lib/browse.ts';
 import { loadReferentiels } from '../src/lib/referentiels.ts';
-import { DIST, readPage, requireDist } from './support/dist.ts';
+import { DIST, builtPages, readPage, requireDist } from './support/dist.ts';
+import { checkSite } from './support/links.ts';
 import { collapse, parsePage, type Page } from './support/html.ts';
-import { resolveFile } from './support/server.ts';
 import { toText } from 'hast-util-to-text';
 
 const BROWSE = ['/rome/', '/nsf/', '/niveaux/', '/certificateurs/', '/formacodes/', '/fiches/'];
-
-/** Every HTML page of a built site, as a site path (`/rome/K1801/`). */
-function builtPages(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => {
-      const rel = path.relative(root, path.join(entry.parentPath, entry.name));
-      return (
-        '/' +
-        rel
-          .split(path.sep)
-          .join('/')
-          .replace(/(^|\/)index\.html$/, '$1')
-      );
-    });
-}
 
 /** A built page of a site folder, parsed. */
 function pageOf(root: string, urlPath: string): Page {
@@ -56,46 +32,6 @@ function itemOf(page: Page, href: string, scope = 'main'): string {
     .all(`${scope} li`)
     .find((li) => li.children.some((c) => c.type === 'element' && c.properties['href'] === href));
   return item ? collapse(toText(item)) : '';
-}
-
-/** Attribute values as Astro writes them: double-quoted, with `&`, `<`, `>`, `"` and `'` escaped. */
-const HREF = /<(?:a|link|script|img)\b[^>]*?\s(?:href|src)="([^"]*)"/g;
-const ID = /\sid="([^"]*)"/g;
-const ENTITIES: Record<string, string> = { amp: '&', quot: '"', lt: '<', gt: '>', '#39': "'" };
-const unescape = (value: string) =>
-  value.replace(/&(amp|quot|lt|gt|#39);/g, (_, e: string) => ENTITIES[e]!);
-
-/**
- * Every internal link and asset of every page of a built site: the file it names exists, and the
- * element an `#anchor` names is on the target page. Read from the HTML text rather than a parsed
- * tree, which is ten times slower on a catalogue of thousands of pages: Astro escapes `"` in text and
- * attributes, so `href="…"` can only be an attribute.
- */
-function brokenLinks(root: string, pages: string[]): string[] {
-  const ids = new Map<string, Set<string>>();
-  const links: { from: string; target: string; hash: string }[] = [];
-  for (const urlPath of pages) {
-    const html = readFileSync(resolveFile(root, urlPath)!, 'utf8');
-    ids.set(urlPath, new Set([...html.matchAll(ID)].map((m) => unescape(m[1]!))));
-    for (const [, raw] of html.matchAll(HREF)) {
-      const url = new URL(unescape(raw!), `http://site.test${urlPath}`);
-      if (url.host !== 'site.test') continue;
-      links.push({
-        from: urlPath,
-        target: url.pathname,
-        hash: decodeURIComponent(url.hash.slice(1)),
-      });
-    }
-  }
-  const broken: string[] = [];
-  for (const { from, target, hash } of links) {
-    const file = resolveFile(root, target);
-    if (!file) broken.push(`${from} → ${target}`);
-    else if (hash && file.endsWith('.html') && !ids.get(target)?.has(hash)) {
-      broken.push(`${from} → ${target}#${hash}`);
-    }
-  }
-  return [...new Set(broken)];
 }
 
 const isBrowsePage = (urlPath: string) => BROWSE.some((prefix) => urlPath.startsWith(prefix));
@@ -220,11 +156,6 @@ describe('browse pages of the real site', () => {
     },
   );
 
-  it('every internal href of every built page leads to a built page, file or anchor', () => {
-    requireDist();
-    expect(brokenLinks(DIST, builtPages(DIST))).toEqual([]);
-  });
-
   it('browse pages are French, have one h1 and ship no script', () => {
     requireDist();
     const pages = builtPages(DIST).filter(isBrowsePage);
@@ -347,27 +278,7 @@ async function buildFixture(root: string): Promise<string> {
     );
   }
   const dist = path.join(root, 'dist');
-  // Astro's JavaScript API with its own cache folder, so that a build of dist/ at the same time is left alone.
-  const script = `const { build } = await import('astro');
-await build({ outDir: process.env.BROWSE_OUT_DIR, cacheDir: process.env.BROWSE_CACHE_DIR, logLevel: 'error' });`;
-  const output: string[] = [];
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-      env: {
-        ...process.env,
-        FICHES_DIR: fiches,
-        BROWSE_OUT_DIR: dist,
-        BROWSE_CACHE_DIR: path.join(root, 'cache'),
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  if (code !== 0) throw new Error(`The fixture catalogue did not build:\n${output.join('')}`);
+  await buildSite({ fiches, outDir: dist, cacheDir: path.join(root, 'cache'), logLevel: 'error' });
   return dist;
 }
 
@@ -488,8 +399,8 @@ describe('browse pages of a fixture catalogue', () => {
   });
 
   it('every internal href of every page leads to a built page, file or anchor', () => {
-    const pages = builtPages(site);
-    expect(pages.length).toBeGreaterThan(2000);
-    expect(brokenLinks(site, pages)).toEqual([]);
+    const { pages, problems } = checkSite(site);
+    expect(pages).toBeGreaterThan(2000);
+    expect(problems).toEqual([]);
   });
 });

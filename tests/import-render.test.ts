@@ -6,12 +6,12 @@
  * committed content/), and a site is built from it with FICHES_DIR (read by src/content.config.ts), in a
  * child process with its own output and cache folders, as tests/support/fixture-site.ts does.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import type { Root, RootContent } from 'mdast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../scripts/lib/build-site.ts';
 import { runImport } from '../src/lib/import/run.ts';
 import { parseMarkdown } from '../src/lib/validate/markdown.ts';
 import { VOIES_ACCES, type Fiche } from '../src/schema/fiche.ts';
@@ -52,29 +52,7 @@ beforeAll(async () => {
     }
   }
   dist = path.join(root, 'dist');
-  const script = `const { build } = await import('astro');
-await build({ outDir: process.env.IMPORT_OUT_DIR, cacheDir: process.env.IMPORT_CACHE_DIR, logLevel: 'warn' });`;
-  const output: string[] = [];
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-      env: {
-        ...process.env,
-        FICHES_DIR: content,
-        IMPORT_OUT_DIR: dist,
-        IMPORT_CACHE_DIR: path.join(root, 'cache'),
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  if (code !== 0)
-    throw new Error(
-      `The site of the imported fiches did not build (exit ${code}):\n${output.join('')}`,
-    );
+  await buildSite({ fiches: content, outDir: dist, cacheDir: path.join(root, 'cache') });
 }, 600_000);
 
 afterAll(() => {

@@ -3,13 +3,11 @@
  * generated ones), built once: the fiche about a code comes before a fiche that merely mentions it,
  * RS numbers and numbers shared by RNCP and RS, filter counts, listing by filter, more results.
  */
-import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildSite } from '../scripts/lib/build-site.ts';
 import { launchChromium } from './support/browser.ts';
 import { serveStatic, type StaticServer } from './support/server.ts';
 
@@ -42,21 +40,9 @@ let server: StaticServer;
 let browser: Browser;
 let page: Page;
 
-/**
- * Builds the fixture catalogue with Astro's own API and a cache folder of its own, so that it never
- * shares the content store of another build running at the same time.
- */
-async function buildFixtureSite(fiches: string, outDir: string, cacheDir: string): Promise<void> {
-  const script = `import { build } from 'astro';
-await build({ root: process.cwd(), outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(cacheDir)}, logLevel: 'error' });`;
-  await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
-    env: { ...process.env, FICHES_DIR: fiches, ASTRO_TELEMETRY_DISABLED: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-}
-
 beforeAll(async () => {
-  work = mkdtempSync(path.join(tmpdir(), 'search-catalogue-'));
+  mkdirSync('tmp', { recursive: true });
+  work = mkdtempSync(path.resolve('tmp', 'search-catalogue-'));
   const fiches = path.join(work, 'fiches');
   cpSync('tests/fixtures/search/fiches', fiches, { recursive: true });
   cpSync('content/fiches/rncp/6133.md', path.join(fiches, 'rncp', '6133.md'));
@@ -65,7 +51,7 @@ beforeAll(async () => {
     writeFileSync(path.join(fiches, 'rncp', `${9500 + n}.md`), filler(n));
   }
   const dist = path.join(work, 'dist');
-  await buildFixtureSite(fiches, dist, path.join(work, 'cache'));
+  await buildSite({ fiches, outDir: dist, cacheDir: path.join(work, 'cache'), logLevel: 'error' });
   [server, browser] = await Promise.all([serveStatic(dist), launchChromium()]);
 });
 

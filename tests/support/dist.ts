@@ -20,17 +20,17 @@ export function readPage(urlPath: string): string {
   return readFileSync(file, 'utf8');
 }
 
-/** Every built HTML page, as a site path (`/rncp/6133/`). */
-export function builtPages(): string[] {
-  requireDist();
-  return readdirSync(DIST, { recursive: true, withFileTypes: true })
+/** The site path of a built HTML file: `rncp/6133/index.html` → `/rncp/6133/`. */
+export function sitePath(root: string, file: string): string {
+  const relative = path.relative(root, file).split(path.sep).join('/');
+  return '/' + relative.replace(/(^|\/)index\.html$/, '$1');
+}
+
+/** Every HTML page of a built site (dist/ by default), as a site path (`/rncp/6133/`). */
+export function builtPages(root = DIST): string[] {
+  if (root === DIST) requireDist();
+  return readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => {
-      const rel = path
-        .relative(DIST, path.join(entry.parentPath, entry.name))
-        .split(path.sep)
-        .join('/');
-      return '/' + rel.replace(/(^|\/)index\.html$/, '$1');
-    })
+    .map((entry) => sitePath(root, path.join(entry.parentPath, entry.name)))
     .sort();
 }

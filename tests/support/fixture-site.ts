@@ -8,11 +8,11 @@
  * To keep the site between runs while working on a test: `FIXTURE_SITE_DIR=tmp/site npx vitest …`
  * (a folder inside the project; delete it to rebuild the site).
  */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { inject } from 'vitest';
+import { buildSite } from '../../scripts/lib/build-site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -57,29 +57,7 @@ export async function buildFixtureSite(root: string): Promise<string> {
   for (const file of COMMITTED) {
     cpSync(path.resolve('content/fiches', file), path.join(where.fiches, file));
   }
-  const script = `const { build } = await import('astro');
-await build({ outDir: process.env.FIXTURE_OUT_DIR, cacheDir: process.env.FIXTURE_CACHE_DIR, logLevel: 'warn' });`;
-  const output: string[] = [];
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-      cwd: process.cwd(),
-      env: {
-        ...process.env,
-        FICHES_DIR: where.fiches,
-        FIXTURE_OUT_DIR: where.dist,
-        FIXTURE_CACHE_DIR: where.cache,
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  if (code !== 0 || !existsSync(path.join(where.dist, 'index.html'))) {
-    throw new Error(`The fixture site did not build (exit ${code}):\n${output.join('')}`);
-  }
+  await buildSite({ fiches: where.fiches, outDir: where.dist, cacheDir: where.cache });
   return where.dist;
 }
 

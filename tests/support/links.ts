@@ -1,0 +1,120 @@
+/**
+ * The link check of a built site: every `href`, `src` and `action` of every page resolves to a built
+ * file, every `#ancre` to an id of its target page, and every link that leaves the site carries
+ * rel="noopener noreferrer". Used on dist/ and on the fixture catalogues.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+import { sitePath } from './dist.ts';
+import { resolveFile } from './server.ts';
+
+interface Link {
+  element: string;
+  attribute: string;
+  value: string;
+  rel: string[];
+}
+
+interface BuiltPage {
+  ids: Set<string>;
+  links: Link[];
+  canonical?: string;
+}
+
+const ATTRIBUTES = ['href', 'src', 'action', 'poster', 'data'] as const;
+
+function readPage(file: string): BuiltPage {
+  const tree = fromHtml(readFileSync(file, 'utf8'));
+  const ids = new Set<string>();
+  const links: Link[] = [];
+  let canonical: string | undefined;
+  visit(tree, 'element', (node: Element) => {
+    const { properties } = node;
+    if (typeof properties['id'] === 'string') ids.add(properties['id']);
+    // An <a name> is an anchor too.
+    if (node.tagName === 'a' && typeof properties['name'] === 'string') ids.add(properties['name']);
+    const rel = Array.isArray(properties['rel']) ? properties['rel'].map(String) : [];
+    if (node.tagName === 'link' && rel.includes('canonical'))
+      canonical = String(properties['href']);
+    for (const attribute of ATTRIBUTES) {
+      const value = properties[attribute];
+      if (typeof value === 'string') links.push({ element: node.tagName, attribute, value, rel });
+    }
+    const srcset = properties['srcSet'];
+    if (Array.isArray(srcset)) {
+      for (const candidate of srcset) {
+        const value = String(candidate).trim().split(/\s+/)[0] ?? '';
+        links.push({ element: node.tagName, attribute: 'srcset', value, rel });
+      }
+    }
+  });
+  return { ids, links, ...(canonical ? { canonical } : {}) };
+}
+
+/** Every problem of every link of the site at `root`, as `page : message`. */
+export function checkSite(root: string): { pages: number; links: number; problems: string[] } {
+  const files = readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+  const pages = new Map<string, BuiltPage>();
+  const pageOf = (file: string) => {
+    let page = pages.get(file);
+    if (!page) pages.set(file, (page = readPage(file)));
+    return page;
+  };
+  const home = pageOf(path.join(root, 'index.html'));
+  // Absolute addresses on the site's own origin (canonical links) are internal links.
+  const origin = new URL(home.canonical ?? 'https://site.invalid/').origin;
+  const problems: string[] = [];
+  let count = 0;
+  for (const file of files) {
+    const from = sitePath(root, file);
+    const page = pageOf(file);
+    for (const link of page.links) {
+      count++;
+      const where = `${from} <${link.element} ${link.attribute}="${link.value}">`;
+      if (/^(mailto|tel):/i.test(link.value)) continue;
+      let url: URL;
+      try {
+        url = new URL(link.value, origin + from);
+      } catch {
+        problems.push(`${where} : adresse illisible`);
+        continue;
+      }
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        problems.push(`${where} : protocole ${url.protocol} interdit`);
+        continue;
+      }
+      if (url.origin !== origin) {
+        if (
+          link.element === 'a' &&
+          !(link.rel.includes('noopener') && link.rel.includes('noreferrer'))
+        ) {
+          problems.push(`${where} : lien externe sans rel="noopener noreferrer"`);
+        } else if (link.element !== 'a' && link.element !== 'link') {
+          problems.push(`${where} : ressource chargée depuis un autre site`);
+        }
+        continue;
+      }
+      if (link.value === '#' || (link.value.includes('#') && url.hash === '')) {
+        problems.push(`${where} : ancre vide`);
+        continue;
+      }
+      const target = resolveFile(root, url.pathname);
+      if (!target) {
+        problems.push(`${where} : aucune page ni fichier construit à ${url.pathname}`);
+        continue;
+      }
+      if (url.hash && target.endsWith('.html')) {
+        const id = decodeURIComponent(url.hash.slice(1));
+        if (!pageOf(target).ids.has(id)) {
+          problems.push(`${where} : pas d'élément id="${id}" dans ${sitePath(root, target)}`);
+        }
+      }
+    }
+  }
+  return { pages: files.length, links: count, problems };
+}
