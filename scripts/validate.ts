@@ -5,14 +5,18 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatAnnotation, formatDiagnostic, validatePaths } from '../src/lib/validate/index.ts';
+import {
+  formatAnnotation,
+  formatDiagnostic,
+  validatePathsParallel,
+} from '../src/lib/validate/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const targets =
   args.length > 0 ? args : [path.relative(process.cwd(), path.join(root, 'content/fiches')) || '.'];
 
-const { diagnostics, fiches } = validatePaths(targets, {
+const { diagnostics, fiches } = await validatePathsParallel(targets, {
   referentielsDir: path.join(root, 'content/referentiels'),
 });
 

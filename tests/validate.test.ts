@@ -2,7 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, validatePaths } from '../src/lib/validate/index.ts';
+import {
+  formatDiagnostic,
+  validatePaths,
+  validatePathsParallel,
+} from '../src/lib/validate/index.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures/validate');
 const fixture = (name: string) => path.join(fixtures, name);
@@ -85,6 +89,15 @@ describe('validator: each broken fixture is refused with file, line, field and a
     expect(lines[0]).toMatch(
       /second\/rncp\/9001\.md:2:1 numero_fiche : Numéro de fiche en double : RNCP9001 est déjà décrit dans .*premier\/rncp\/9001\.md:2/,
     );
+  });
+
+  it('finds the same errors when the fiches are shared among threads', async () => {
+    const alone = validatePaths([fixtures]);
+    const shared = await validatePathsParallel([fixtures], { threads: 2, parallelFrom: 0 });
+    expect(shared.diagnostics.map(formatDiagnostic)).toEqual(
+      alone.diagnostics.map(formatDiagnostic),
+    );
+    expect(shared.fiches).toBe(alone.fiches);
   });
 
   it('reports every error of a folder at once', () => {

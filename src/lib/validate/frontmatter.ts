@@ -62,17 +62,30 @@ export function parseFrontmatter(split: SplitFiche): ParsedYaml {
     }
     throw error;
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(split.yaml, { lineCounter, keepSourceTokens: true, uniqueKeys: false });
+  // Parsed only when an error needs a position: most fiches are valid, and this second parse costs
+  // more than js-yaml's.
+  let located: { doc: ReturnType<typeof parseDocument>; lineCounter: LineCounter } | undefined;
+  const locator = () => {
+    if (!located) {
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(split.yaml, {
+        lineCounter,
+        keepSourceTokens: true,
+        uniqueKeys: false,
+      });
+      located = { doc, lineCounter };
+    }
+    return located;
+  };
   const toPosition = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
+    const { line, col } = locator().lineCounter.linePos(offset);
     return { line: split.yamlStartLine + line - 1, column: col };
   };
   /** The deepest node on the path, and whether it is the key (for unknown keys) or the value. */
   const nodeAt = (
     path: readonly PropertyKey[],
   ): { node: YamlNode | null; keyNode: YamlNode | null } => {
-    let node: YamlNode | null = (doc.contents as YamlNode | null) ?? null;
+    let node: YamlNode | null = (locator().doc.contents as YamlNode | null) ?? null;
     let keyNode: YamlNode | null = null;
     for (const segment of path) {
       if (isMap(node)) {

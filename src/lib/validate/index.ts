@@ -4,7 +4,9 @@
  * (before every build and in CI) and by the tests.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { z } from 'astro/zod';
 import { ficheSchema, type Fiche } from '../../schema/fiche.ts';
 import { isKnownNsf, isKnownRome, loadReferentiels, type Referentiels } from '../referentiels.ts';
@@ -43,6 +45,13 @@ const isPlaceholder = (value: unknown) => typeof value === 'string' && value.inc
 /** C0/C1 control characters (tab and newlines excepted) and bidirectional overrides that hide text. */
 const FORBIDDEN_CHARS =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+/**
+ * Markdown can only hold what checkMarkdownContent refuses (HTML, links, images, `{…}`, import or
+ * export lines) if one of these characters or words is in it; the rest needs no parse.
+ */
+const MARKUP_HINT = /[<[{]|^\s*(import|export)\b/m;
+const mayHoldMarkup = (value: string) => MARKUP_HINT.test(value);
+
 const HTML_TAG = /<\/?[a-zA-Z][\w-]*(\s[^<>]*)?\/?>|<!--|<!\[CDATA\[/;
 
 export function formatPath(segments: readonly PropertyKey[]): string {
@@ -262,31 +271,33 @@ export function validateFicheText(
   }
 
   for (const [segments, value] of strings(parsed.data)) {
-    const field = formatPath(segments);
-    const position = parsed.locate(segments);
+    // Where and what, computed only for a value that has a problem.
+    const at = () => parsed.locate(segments);
+    const field = () => formatPath(segments);
     if (isPlaceholder(value)) {
       report(
-        position,
-        field,
+        at(),
+        field(),
         'Champ à compléter : remplacez le texte « À COMPLÉTER … » par la valeur, ou supprimez le champ s’il est facultatif',
       );
       continue;
     }
     if (value.length > MAX_FIELD_LENGTH) {
       report(
-        position,
-        field,
+        at(),
+        field(),
         `Texte trop long : ${value.length} caractères, ${MAX_FIELD_LENGTH} au plus`,
       );
       continue;
     }
     if (MARKDOWN_FIELDS.some((pattern) => matches(pattern, segments))) {
+      if (!mayHoldMarkup(value)) continue;
       for (const problem of checkMarkdownContent(parseMarkdown(value)))
-        report(position, field, problem.message, JSON.stringify(problem.value));
+        report(at(), field(), problem.message, JSON.stringify(problem.value));
     } else if (HTML_TAG.test(value)) {
       report(
-        position,
-        field,
+        at(),
+        field(),
         'Balise HTML interdite : écrivez du texte simple (les caractères < et & seuls sont acceptés)',
         showValue(value),
       );
@@ -378,58 +389,140 @@ export interface ValidateOptions {
   referentielsDir?: string;
 }
 
+/** What one fiche file gave: its problems, and its number for the checks across files. */
+export interface FileResult {
+  file: string;
+  diagnostics: Diagnostic[];
+  numero?: string;
+  numeroLine?: number;
+}
+
+/** Reads and validates one `.md` fiche. */
+export function validateFile(file: string, referentiels: Referentiels): FileResult {
+  const text = readFileSync(file, 'utf8');
+  const { diagnostics, fiche } = validateFicheText(file, text, referentiels);
+  if (!fiche) return { file, diagnostics };
+  const at = /^numero_fiche:/m.exec(text)?.index;
+  const numeroLine = at === undefined ? 1 : text.slice(0, at).split('\n').length;
+  return { file, diagnostics, numero: fiche.numero_fiche, numeroLine };
+}
+
+/** The fiches among the targets (files and folders), and the files that have no place there. */
+export function collectFiles(targets: readonly string[]): {
+  fiches: string[];
+  refused: Diagnostic[];
+} {
+  const fiches: string[] = [];
+  const refused: Diagnostic[] = [];
+  for (const target of targets) {
+    for (const file of listFiles(target)) {
+      if (file.endsWith('.md') && !path.basename(file).startsWith('.')) {
+        fiches.push(file);
+        continue;
+      }
+      const hint = file.endsWith('.mdx')
+        ? 'les fiches sont du Markdown simple (.md) ; le MDX est réservé aux pages éditoriales du site'
+        : 'seules des fiches .md sont admises dans ce dossier';
+      refused.push({
+        file,
+        line: 1,
+        column: 1,
+        field: 'fichier',
+        message: `Fichier refusé parmi les fiches : ${hint}`,
+      });
+    }
+  }
+  return { fiches, refused };
+}
+
+/** Everything wrong across files (a number used twice), and every diagnostic, in file order. */
+function conclude(
+  refused: Diagnostic[],
+  results: readonly FileResult[],
+): { diagnostics: Diagnostic[]; fiches: number } {
+  const diagnostics = [...refused];
+  const seen = new Map<string, FileResult>();
+  for (const result of results) {
+    diagnostics.push(...result.diagnostics);
+    if (!result.numero) continue;
+    const previous = seen.get(result.numero);
+    if (!previous) {
+      seen.set(result.numero, result);
+      continue;
+    }
+    diagnostics.push({
+      file: result.file,
+      line: result.numeroLine ?? 1,
+      column: 1,
+      field: 'numero_fiche',
+      value: JSON.stringify(result.numero),
+      message: `Numéro de fiche en double : ${result.numero} est déjà décrit dans ${previous.file}:${previous.numeroLine ?? 1}`,
+    });
+  }
+  diagnostics.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  );
+  return { diagnostics, fiches: results.length };
+}
+
 /** Validates files and folders; a folder's every file must be a `.md` fiche. */
 export function validatePaths(
   targets: readonly string[],
   options: ValidateOptions = {},
 ): { diagnostics: Diagnostic[]; fiches: number } {
   const referentiels = loadReferentiels(options.referentielsDir);
-  const diagnostics: Diagnostic[] = [];
-  const seen = new Map<string, { file: string; position: Position }>();
-  let fiches = 0;
-  for (const target of targets) {
-    for (const file of listFiles(target)) {
-      const name = path.basename(file);
-      if (!file.endsWith('.md') || name.startsWith('.')) {
-        const hint = file.endsWith('.mdx')
-          ? 'les fiches sont du Markdown simple (.md) ; le MDX est réservé aux pages éditoriales du site'
-          : 'seules des fiches .md sont admises dans ce dossier';
-        diagnostics.push({
-          file,
-          line: 1,
-          column: 1,
-          field: 'fichier',
-          message: `Fichier refusé parmi les fiches : ${hint}`,
-        });
-        continue;
-      }
-      fiches++;
-      const text = readFileSync(file, 'utf8');
-      const { diagnostics: own, fiche } = validateFicheText(file, text, referentiels);
-      diagnostics.push(...own);
-      if (fiche) {
-        const previous = seen.get(fiche.numero_fiche);
-        if (previous) {
-          const line = text.split('\n').findIndex((l) => l.startsWith('numero_fiche:')) + 1;
-          diagnostics.push({
-            file,
-            line: line || 1,
-            column: 1,
-            field: 'numero_fiche',
-            value: JSON.stringify(fiche.numero_fiche),
-            message: `Numéro de fiche en double : ${fiche.numero_fiche} est déjà décrit dans ${previous.file}:${previous.position.line}`,
-          });
-        } else {
-          const line = text.split('\n').findIndex((l) => l.startsWith('numero_fiche:')) + 1;
-          seen.set(fiche.numero_fiche, { file, position: { line: line || 1, column: 1 } });
-        }
-      }
-    }
-  }
-  diagnostics.sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  const { fiches, refused } = collectFiles(targets);
+  return conclude(
+    refused,
+    fiches.map((file) => validateFile(file, referentiels)),
   );
-  return { diagnostics, fiches };
+}
+
+/** Below this many fiches, starting threads costs more than it saves. */
+const PARALLEL_FROM = 300;
+
+/**
+ * The same as validatePaths, with the fiches shared among worker threads (one per core, 4 at most):
+ * the whole national catalogue is 30,000 files.
+ */
+export async function validatePathsParallel(
+  targets: readonly string[],
+  options: ValidateOptions & { threads?: number; parallelFrom?: number } = {},
+): Promise<{ diagnostics: Diagnostic[]; fiches: number }> {
+  const threads = options.threads ?? Math.min(4, availableParallelism());
+  const { fiches, refused } = collectFiles(targets);
+  if (threads <= 1 || fiches.length < (options.parallelFrom ?? PARALLEL_FROM)) {
+    const referentiels = loadReferentiels(options.referentielsDir);
+    return conclude(
+      refused,
+      fiches.map((file) => validateFile(file, referentiels)),
+    );
+  }
+  // Interleaved slices, so that large and small fiches spread evenly.
+  const slices = Array.from({ length: threads }, (_, t) =>
+    fiches.filter((_, i) => i % threads === t),
+  );
+  const parts = await Promise.all(
+    slices.map(
+      (files) =>
+        new Promise<FileResult[]>((resolve, reject) => {
+          const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+            workerData: { files, referentielsDir: options.referentielsDir },
+          });
+          worker.once('message', resolve);
+          worker.once('error', reject);
+          worker.once('exit', (code) => {
+            if (code !== 0) reject(new Error(`Le fil de validation s’est arrêté (code ${code})`));
+          });
+        }),
+    ),
+  );
+  // Back in the files' own order, so that « already described in » names the same first file.
+  const byFile = new Map(parts.flat().map((result) => [result.file, result]));
+  return conclude(
+    refused,
+    fiches.map((file) => byFile.get(file)!),
+  );
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
