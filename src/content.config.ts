@@ -1,18 +1,39 @@
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file, glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { ficheSchema } from './schema/fiche.ts';
 
 /** Where the fiches are read from; tests and benchmarks build other folders with FICHES_DIR. */
 const fichesDir = process.env['FICHES_DIR'] ?? './content/fiches';
 
-const fiches = defineCollection({
+/**
+ * The fiche page renders each body from its mdast (src/lib/fiche.ts, Markdown.astro), never with
+ * Astro's renderer, so the entries are stored as data and body only. Rendered at sync (glob's
+ * default), 10,000 fiches ran out of heap; with `deferRender`, every fiche became a module of the
+ * bundle, 13 GB at 10,000 fiches. Measured in docs/bench.md.
+ */
+const globFiches = glob({
+  base: fichesDir,
+  pattern: '**/[^_]*.md',
   // The id is the path without extension, `rncp/6133`, which is also the page's address.
-  loader: glob({
-    base: fichesDir,
-    pattern: '**/[^_]*.md',
-    generateId: ({ entry }) => entry.replace(/\.md$/, ''),
-  }),
+  generateId: ({ entry }) => entry.replace(/\.md$/, ''),
+  deferRender: true,
+});
+const fichesLoader: Loader = {
+  ...globFiches,
+  load: (context) =>
+    globFiches.load({
+      ...context,
+      store: {
+        ...context.store,
+        set: (entry) => context.store.set({ ...entry, deferredRender: false }),
+        addModuleImport: () => {},
+      },
+    }),
+};
+
+const fiches = defineCollection({
+  loader: fichesLoader,
   schema: ficheSchema,
 });
 

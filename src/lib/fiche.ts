@@ -14,6 +14,25 @@ export function ficheUrl(numero: string): string {
   return `/${repertoire.toLowerCase()}/${n}/`;
 }
 
+/**
+ * Partners shown on the fiche page itself; a longer list (some fiches have over 2,000) goes to its
+ * own paginated pages, `/rncp/N/partenaires/`, so that the fiche stays under 50 kB (docs/bench.md).
+ */
+export const PARTENAIRES_SUR_FICHE = 100;
+export const PARTENAIRES_PAR_PAGE = 500;
+
+/** `/rncp/6133/partenaires/`: every partner of a fiche with a long list. */
+export function partenairesUrl(numero: string): string {
+  return `${ficheUrl(numero)}partenaires/`;
+}
+
+/** What a partner organisation is allowed to do, as the export codes it. */
+export const HABILITATIONS: Readonly<Record<string, string>> = {
+  HABILITATION_FORMER: 'préparer à la certification',
+  HABILITATION_ORGANISER: "organiser l'évaluation",
+  HABILITATION_ORGA_FORM: "préparer et organiser l'évaluation",
+};
+
 /** `RNCP 6133`, as people write it. */
 export function displayNumero(numero: string): string {
   const { repertoire, numero: n } = splitNumeroFiche(numero);

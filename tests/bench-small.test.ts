@@ -1,0 +1,66 @@
+/**
+ * The national-scale pipeline (scripts/bench.ts) on 1,000 synthetic fiches, some with over 1,000
+ * partners: every fiche imported is valid, gets its page and its place in the search index, and the
+ * search finds it by title, number and ROME code. It checks the pipeline at size, not its speed
+ * (docs/bench.md has the figures).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runBench } from '../scripts/bench.ts';
+import type { BenchResult, StageResult } from '../src/lib/bench/report.ts';
+import type { PageWeightSummary, SearchMeasure } from '../scripts/bench.ts';
+
+const FICHES = 1000;
+
+let result: BenchResult;
+const stage = (name: string): StageResult => {
+  const found = result.stages.find((s) => s.name === name);
+  if (!found) throw new Error(`no stage ${name}`);
+  return found;
+};
+
+beforeAll(async () => {
+  result = await runBench({
+    fiches: FICHES,
+    seed: 7,
+    stages: ['import', 'validate', 'build', 'index', 'search'],
+  });
+}, 600_000);
+
+describe(`the pipeline on ${FICHES} generated fiches`, () => {
+  it('generates an export with fiches of over 1,000 partners', () => {
+    expect(stage('generate')['fiches']).toBe(FICHES);
+    expect(stage('generate')['fichesOver1000Partners']).toBeGreaterThan(0);
+  });
+
+  it('imports every fiche and the validator accepts them all', () => {
+    expect(stage('import')['failures']).toBe(0);
+    expect(stage('import')['fichesWritten']).toBe(FICHES);
+    expect(stage('validate')['fichesValid']).toBe(FICHES);
+  });
+
+  it('builds one page per fiche and indexes each of them', () => {
+    expect(stage('build')['fichePages']).toBe(FICHES);
+    expect(stage('index')['indexedPages']).toBe(FICHES);
+  });
+
+  it('finds the fiches by title, number and ROME code', () => {
+    const queries = stage('search')['queries'] as SearchMeasure[];
+    const byKind = (kind: string) => queries.filter((q) => q.kind === kind);
+    expect(byKind('mots').length).toBeGreaterThan(0);
+    expect(byKind('ROME')).toHaveLength(1);
+    for (const query of queries) expect(query.missing, query.q).toEqual([]);
+    const [numero] = byKind('numéro');
+    expect(numero?.hits).toBe(1);
+    expect(numero?.firstUrls[0]).toMatch(/^\/(rncp|rs)\/\d+\/$/);
+    // Every fiche with the title is found; so is every fiche with the ROME code.
+    const [title] = byKind('mots');
+    expect(title!.hits).toBeGreaterThan(1);
+  });
+
+  it('keeps the heaviest fiche page, over 1,000 partners, within its weight budget', () => {
+    const weights = stage('search')['weights'] as PageWeightSummary[];
+    const heaviest = weights.find((w) => w.name === 'fiche la plus lourde');
+    expect(heaviest?.gzipKb).toBeGreaterThan(0);
+    expect(heaviest?.problems).toEqual([]);
+  });
+});
