@@ -61,10 +61,10 @@ export const getKnownNumeros = once(
   async () => new Set((await getFiches()).map((e) => e.data.numero_fiche)),
 );
 
-export async function getFichesOf(repertoire: 'RNCP' | 'RS'): Promise<FicheEntry[]> {
-  return (await getFiches()).filter(
-    (entry) => splitNumeroFiche(entry.data.numero_fiche).repertoire === repertoire,
-  );
+/** The route parameters of a fiche's pages: `/rncp/6133/` is `{ repertoire: 'rncp', numero: '6133' }`. */
+export function ficheParams(numeroFiche: string): { repertoire: string; numero: string } {
+  const { repertoire, numero } = splitNumeroFiche(numeroFiche);
+  return { repertoire: repertoire.toLowerCase(), numero: String(numero) };
 }
 
 interface RefMaps {

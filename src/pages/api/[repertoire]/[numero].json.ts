@@ -1,14 +1,13 @@
-/** The whole fiche RNCP N: its frontmatter and its sections in Markdown (/schema/api/fiche.json). */
+/** The whole fiche RNCP N or RS N (/api/rncp/N.json, /api/rs/N.json): its frontmatter and its sections in Markdown (/schema/api/fiche.json). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { blobUrl, ficheFile, FICHES_DIR } from '../../../config.ts';
-import { getFichesOf, type FicheEntry } from '../../../lib/catalogue.ts';
+import { ficheParams, getFiches, type FicheEntry } from '../../../lib/catalogue.ts';
 import { lastUpdate } from '../../../lib/git-dates.ts';
 import { ficheDocument, requireSite } from '../../../lib/opendata.ts';
-import { splitNumeroFiche } from '../../../schema/codes.ts';
 
 export const getStaticPaths = (async () =>
-  (await getFichesOf('RNCP')).map((entry) => ({
-    params: { numero: String(splitNumeroFiche(entry.data.numero_fiche).numero) },
+  (await getFiches()).map((entry) => ({
+    params: ficheParams(entry.data.numero_fiche),
     props: { entry },
   }))) satisfies GetStaticPaths;
 
