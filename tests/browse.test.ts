@@ -62,7 +62,7 @@ function fiche(numero: string, data: Record<string, unknown> = {}): Fiche {
   });
 }
 
-const numeros = (fiches: readonly Fiche[]) => fiches.map((f) => f.numero_fiche);
+const numeros = (fiches: readonly { numero_fiche: string }[]) => fiches.map((f) => f.numero_fiche);
 const inactive = { statut: { actif: false } };
 
 describe('nombreFiches', () => {

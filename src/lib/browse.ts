@@ -5,7 +5,8 @@
  * them with the collections, once per build.
  */
 import { splitNumeroFiche } from '../schema/codes.ts';
-import { CORRESPONDANCE_1969, type Certificateur, type Fiche } from '../schema/fiche.ts';
+import { CORRESPONDANCE_1969, type Certificateur } from '../schema/fiche.ts';
+import type { FicheFacts } from '../schema/summary.ts';
 import { certificateurSlug, compareFiches } from './fiche.ts';
 import type { NsfEntry, RomeEntry } from './referentiels.ts';
 
@@ -26,10 +27,10 @@ export function nombreFiches(n: number): string {
  * then by répertoire and number.
  */
 export function indexFiches(
-  fiches: readonly Fiche[],
-  keysOf: (fiche: Fiche) => Iterable<string>,
-): Map<string, Fiche[]> {
-  const index = new Map<string, Fiche[]>();
+  fiches: readonly FicheFacts[],
+  keysOf: (fiche: FicheFacts) => Iterable<string>,
+): Map<string, FicheFacts[]> {
+  const index = new Map<string, FicheFacts[]>();
   for (const fiche of fiches) {
     for (const key of new Set(keysOf(fiche))) {
       const list = index.get(key);
@@ -41,9 +42,10 @@ export function indexFiches(
   return index;
 }
 
-export const romeCodesOf = (fiche: Fiche): string[] => (fiche.rome ?? []).map((r) => r.code);
-export const nsfCodesOf = (fiche: Fiche): string[] => (fiche.nsf ?? []).map((n) => n.code);
-export const formacodesOf = (fiche: Fiche): string[] => (fiche.formacodes ?? []).map((f) => f.code);
+export const romeCodesOf = (fiche: FicheFacts): string[] => (fiche.rome ?? []).map((r) => r.code);
+export const nsfCodesOf = (fiche: FicheFacts): string[] => (fiche.nsf ?? []).map((n) => n.code);
+export const formacodesOf = (fiche: FicheFacts): string[] =>
+  (fiche.formacodes ?? []).map((f) => f.code);
 
 /** A code of a hierarchical referential: `K1801` under `K18`, `332t` under `332`. */
 export interface CodeEntry {
@@ -57,7 +59,7 @@ export interface CodeNode<E extends CodeEntry> {
   /** The codes right below, by code. */
   children: CodeNode<E>[];
   /** Fiches citing this very code, active first, then by number. */
-  fiches: Fiche[];
+  fiches: FicheFacts[];
   /** Distinct fiches citing this code or any code below it. */
   total: number;
   /** False for a code a fiche cites that the reference table lacks. */
@@ -78,8 +80,8 @@ export interface CodeTree<E extends CodeEntry> {
  */
 export function buildCodeTree<E extends CodeEntry>(
   entries: Iterable<E>,
-  fiches: readonly Fiche[],
-  codesOf: (fiche: Fiche) => Iterable<string>,
+  fiches: readonly FicheFacts[],
+  codesOf: (fiche: FicheFacts) => Iterable<string>,
   placeholder: (code: string) => E,
 ): CodeTree<E> {
   const index = indexFiches(fiches, codesOf);
@@ -105,7 +107,8 @@ export function buildCodeTree<E extends CodeEntry>(
   for (const node of nodes.values()) {
     const parent = node.entry.parent === undefined ? undefined : nodes.get(node.entry.parent);
     if (parent && parent !== node) {
-      node.parent = parent;
+      // Not enumerable: the tree stays a tree for JSON (the incremental build hashes a page's props).
+      Object.defineProperty(node, 'parent', { value: parent, enumerable: false });
       parent.children.push(node);
     } else {
       roots.push(node);
@@ -184,7 +187,7 @@ export const SANS_NIVEAU = 'sans-niveau';
  * The level page a fiche belongs to: its level of the cadre national (`"5"`), else the one its 1969
  * level corresponds to (III → 5; I → 7, the usual case, 8 being the doctorate), else `sans-niveau`.
  */
-export function niveauKey(fiche: Fiche): string {
+export function niveauKey(fiche: FicheFacts): string {
   const niveau = fiche.niveau;
   if (niveau?.europe !== undefined) return String(niveau.europe);
   if (niveau?.nomenclature_1969 !== undefined) {
@@ -212,7 +215,7 @@ export interface CertificateurGroup {
   nomsCommerciaux: string[];
   sitesInternet: string[];
   /** Its fiches, active first, then by number. */
-  fiches: Fiche[];
+  fiches: FicheFacts[];
   actives: number;
   /** Another certificateur has the same name (another establishment): its SIRET tells them apart. */
   homonyme: boolean;
@@ -222,8 +225,8 @@ export interface CertificateurGroup {
  * Every certificateur of the catalogue, by SIRET when the fiches give it, else by name, sorted by
  * name in French order. The active fiches come first, so on a tie their spelling wins.
  */
-export function groupCertificateurs(fiches: readonly Fiche[]): CertificateurGroup[] {
-  const bySlug = new Map<string, { fiches: Fiche[]; certificateurs: Certificateur[] }>();
+export function groupCertificateurs(fiches: readonly FicheFacts[]): CertificateurGroup[] {
+  const bySlug = new Map<string, { fiches: FicheFacts[]; certificateurs: Certificateur[] }>();
   for (const fiche of [...fiches].sort(compareFiches)) {
     const seen = new Set<string>();
     for (const c of fiche.certificateurs) {
@@ -270,11 +273,11 @@ export interface FormacodeGroup {
   /** The label most fiches write for the code (there is no Formacode table in the project). */
   libelle?: string;
   autresLibelles: string[];
-  fiches: Fiche[];
+  fiches: FicheFacts[];
 }
 
 /** Every Formacode cited by the fiches, by code. */
-export function groupFormacodes(fiches: readonly Fiche[]): FormacodeGroup[] {
+export function groupFormacodes(fiches: readonly FicheFacts[]): FormacodeGroup[] {
   const index = indexFiches(fiches, formacodesOf);
   return [...index]
     .map(([code, list]): FormacodeGroup => {
@@ -313,7 +316,7 @@ export const ORDRES: readonly Ordering[] = [
 ];
 
 /** How many fiches, active ones, RNCP and RS fiches a list holds. */
-export function compteFiches(fiches: readonly Fiche[]): {
+export function compteFiches(fiches: readonly FicheFacts[]): {
   total: number;
   actives: number;
   rncp: number;
@@ -328,19 +331,19 @@ export function compteFiches(fiches: readonly Fiche[]): {
   return { total: fiches.length, actives, rncp: fiches.length - rs, rs };
 }
 
-function compareNumero(a: Fiche, b: Fiche): number {
+function compareNumero(a: FicheFacts, b: FicheFacts): number {
   const x = splitNumeroFiche(a.numero_fiche);
   const y = splitNumeroFiche(b.numero_fiche);
   return x.repertoire.localeCompare(y.repertoire) || x.numero - y.numero;
 }
 
 /** Levels 1 to 8, then the fiches without one. */
-function niveauRank(fiche: Fiche): number {
+function niveauRank(fiche: FicheFacts): number {
   const key = niveauKey(fiche);
   return key === SANS_NIVEAU ? 9 : Number(key);
 }
 
-const COMPARE: Record<Ordre, (a: Fiche, b: Fiche) => number> = {
+const COMPARE: Record<Ordre, (a: FicheFacts, b: FicheFacts) => number> = {
   numero: compareNumero,
   intitule: (a, b) => collator.compare(a.intitule, b.intitule) || compareNumero(a, b),
   niveau: (a, b) => niveauRank(a) - niveauRank(b) || compareNumero(a, b),
@@ -348,7 +351,7 @@ const COMPARE: Record<Ordre, (a: Fiche, b: Fiche) => number> = {
 };
 
 /** A sorted copy: RNCP then RS by number; by title in French order; by level; active first. */
-export function sortFiches(fiches: readonly Fiche[], ordre: Ordre): Fiche[] {
+export function sortFiches(fiches: readonly FicheFacts[], ordre: Ordre): FicheFacts[] {
   return [...fiches].sort(COMPARE[ordre]);
 }
 
@@ -472,7 +475,7 @@ export function resumeCatalogue(compte: ReturnType<typeof compteFiches>): string
 }
 
 /** « A, B, C et 12 autres » : national diplomas can name dozens of certificateurs. */
-export function nomsCertificateurs(fiche: Fiche, max = 3): string {
+export function nomsCertificateurs(fiche: FicheFacts, max = 3): string {
   const noms = fiche.certificateurs.map((c) => c.nom);
   if (noms.length <= max) return noms.join(', ');
   const autres = noms.length - max;

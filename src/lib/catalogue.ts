@@ -5,6 +5,11 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { splitNumeroFiche } from '../schema/codes.ts';
 import type { Fiche, Lien } from '../schema/fiche.ts';
+import type { FicheFacts } from '../schema/summary.ts';
+import { FICHES_DIR, ficheFile } from '../config.ts';
+import { cacheKey, referentielsKey, settingsKey } from './cache-keys.ts';
+import { readFiche } from './fiche-file.ts';
+import { lastUpdate } from './git-dates.ts';
 import {
   certificateurSlug,
   compareFiches,
@@ -51,7 +56,7 @@ function once<T>(compute: () => Promise<T>): () => Promise<T> {
 
 export type FicheEntry = CollectionEntry<'fiches'>;
 
-/** All fiches, active first, then by répertoire and number. */
+/** All fiches (their summaries: src/schema/summary.ts), active first, then by répertoire and number. */
 export const getFiches = once(async (): Promise<FicheEntry[]> =>
   (await getCollection('fiches')).sort((a, b) => compareFiches(a.data, b.data)),
 );
@@ -65,6 +70,27 @@ export const getKnownNumeros = once(
 export function ficheParams(numeroFiche: string): { repertoire: string; numero: string } {
   const { repertoire, numero } = splitNumeroFiche(numeroFiche);
   return { repertoire: repertoire.toLowerCase(), numero: String(numero) };
+}
+
+/**
+ * The incremental build's key of a page made from one fiche's file (src/lib/cache-keys.ts): the
+ * file's digest, the date of its last commit, and whether each fiche of its lineage has a page here
+ * (linked here, or to France Compétences).
+ */
+export function ficheCacheKey(entry: FicheEntry, known: ReadonlySet<string>): string {
+  const l = entry.data.lignee;
+  const neighbours = [
+    ...(l?.precedentes ?? []),
+    ...(l?.suivantes ?? []),
+    ...(l?.ulterieures ?? []),
+  ];
+  return cacheKey(
+    entry.digest,
+    lastUpdate(ficheFile(entry.data.numero_fiche).localPath, FICHES_DIR),
+    neighbours.map((n) => known.has(n.numero)),
+    settingsKey(),
+    referentielsKey(),
+  );
 }
 
 interface RefMaps {
@@ -128,9 +154,9 @@ export interface FicheView {
   };
 }
 
-/** Everything the fiche page shows, resolved: labels, links, lineage. */
-export async function ficheView(entry: FicheEntry): Promise<FicheView> {
-  const fiche = entry.data;
+/** Everything the fiche page shows, resolved: labels, links, lineage; the fiche is read from its file. */
+export async function ficheView(id: string): Promise<FicheView> {
+  const { fiche, body } = await readFiche(id);
   const { rome, nsf, niveaux } = await getReferentiels();
   const known = await getKnownNumeros();
   const lien = (l: Lien): LienView => {
@@ -167,7 +193,7 @@ export async function ficheView(entry: FicheEntry): Promise<FicheView> {
     display: displayNumero(fiche.numero_fiche),
     url: ficheUrl(fiche.numero_fiche),
     franceCompetences: franceCompetencesUrl(fiche.numero_fiche),
-    sections: splitSections(entry.body),
+    sections: splitSections(body),
     rome: (fiche.rome ?? []).map((r) => {
       const ref = rome.get(r.code);
       return codeView(r.code, r.libelle, ref?.libelle_v4 ?? ref?.libelle_v3, `/rome/${r.code}/`);
@@ -226,9 +252,9 @@ export function getNsfLettres(): Readonly<Record<string, NsfLettre>> {
 
 export interface NiveauxBrowse {
   /** Levels 1 to 8 of the cadre national, each with its fiches. */
-  niveaux: { entry: NiveauEntry; fiches: Fiche[] }[];
+  niveaux: { entry: NiveauEntry; fiches: FicheFacts[] }[];
   /** Fiches without a level (most RS fiches, REPRISE, AUCUN). */
-  sansNiveau: Fiche[];
+  sansNiveau: FicheFacts[];
   /** The export's label of each « no level » value. */
   libellesSansNiveau: NiveauxReferentiel['sans_niveau'];
 }
@@ -255,10 +281,10 @@ export const getFormacodes = once(async (): Promise<FormacodeGroup[]> =>
   groupFormacodes(await fichesData()),
 );
 
-const ordered = new Map<Ordre, Promise<Fiche[]>>();
+const ordered = new Map<Ordre, Promise<FicheFacts[]>>();
 
 /** Every fiche in one of the orderings of /fiches/. */
-export function getFichesOrdered(ordre: Ordre): Promise<Fiche[]> {
+export function getFichesOrdered(ordre: Ordre): Promise<FicheFacts[]> {
   let list = ordered.get(ordre);
   if (!list) ordered.set(ordre, (list = fichesData().then((fiches) => sortFiches(fiches, ordre))));
   return list;

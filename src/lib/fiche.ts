@@ -4,7 +4,8 @@
  */
 import type { RootContent } from 'mdast';
 import { splitNumeroFiche } from '../schema/codes.ts';
-import type { Fiche, Lien } from '../schema/fiche.ts';
+import type { Lien } from '../schema/fiche.ts';
+import type { FicheFacts } from '../schema/summary.ts';
 import { type SectionKey, sectionKeyOf } from '../schema/sections.ts';
 import { parseMarkdown } from './validate/markdown.ts';
 
@@ -104,7 +105,7 @@ export interface Lineage {
   plusRecente?: Lien;
 }
 
-export function lineage(fiche: Fiche): Lineage {
+export function lineage(fiche: FicheFacts): Lineage {
   const precedentes = fiche.lignee?.precedentes ?? [];
   const suivantes = fiche.lignee?.suivantes ?? [];
   const ulterieures = fiche.lignee?.ulterieures ?? [];
@@ -132,7 +133,7 @@ export function splitSections(body: string | undefined): Sections {
 }
 
 /** Sorts fiches active first, then by répertoire and number. */
-export function compareFiches(a: Fiche, b: Fiche): number {
+export function compareFiches(a: FicheFacts, b: FicheFacts): number {
   if (a.statut.actif !== b.statut.actif) return a.statut.actif ? -1 : 1;
   const x = splitNumeroFiche(a.numero_fiche);
   const y = splitNumeroFiche(b.numero_fiche);

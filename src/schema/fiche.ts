@@ -317,155 +317,157 @@ const correspondance = z
   })
   .describe('Une correspondance de blocs de compétences avec une autre fiche.');
 
-export const ficheSchema = z
-  .strictObject({
-    numero_fiche: numeroFiche,
-    id_fiche: z
-      .string()
-      .regex(/^\d+$/)
-      .optional()
-      .describe("Identifiant interne de la fiche dans l'export (ID_FICHE)."),
-    intitule: text('Intitulé de la certification.'),
-    anciens_intitules: z
-      .array(text('Un ancien intitulé.'))
-      .optional()
-      .describe('Anciens intitulés de la certification.'),
-    abrege: z
-      .strictObject({
-        code: text('Code de l’abrégé (BTS, TP, CQP…).'),
-        libelle: text("Libellé de l'abrégé.").optional(),
-      })
-      .optional()
-      .describe('Type de certification abrégé.'),
-    statut: z
-      .strictObject({
-        actif: z
-          .boolean({ error: 'statut.actif : attendu true ou false' })
-          .describe("true si l'on peut encore obtenir la certification, false sinon."),
-        etat: text("État de la fiche dans l'export (Publiée, Dépubliée/Archivée…).").optional(),
-        mention: text(
-          'Mention de statut écrite dans la fiche (« L’accès à la certification n’est plus possible »).',
-        ).optional(),
-      })
-      .describe('Statut de la fiche.'),
-    dates: z
-      .strictObject({
-        decision: isoDate.optional().describe("Date de la décision d'enregistrement."),
-        effet: isoDate.optional().describe("Date d'effet de l'enregistrement."),
-        fin_enregistrement: isoDate.optional().describe("Date de fin d'enregistrement."),
-        limite_delivrance: isoDate
-          .optional()
-          .describe('Date limite de délivrance de la certification.'),
-        publication: isoDate.optional().describe('Date de publication de la fiche.'),
-        dernier_jo: isoDate.optional().describe('Date du dernier Journal officiel.'),
-        duree_enregistrement: text("Durée d'enregistrement (« cinq ans »).").optional(),
-        type_enregistrement: text("Type d'enregistrement (de droit, sur demande).").optional(),
-      })
-      .optional()
-      .describe("Dates de l'enregistrement."),
-    certificateurs: z
-      .array(certificateur)
-      .min(1, { error: 'Au moins un certificateur est attendu' })
-      .describe('Certificateurs.'),
-    existence_partenaires: z
-      .boolean()
-      .optional()
-      .describe('La fiche déclare-t-elle des partenaires ?'),
-    partenaires: z.array(partenaire).optional().describe('Organismes partenaires habilités.'),
-    niveau: niveau.optional(),
-    nsf: z
-      .array(codeLibelle(NSF, 'NSF', '332t', 'Une spécialité NSF.'))
-      .optional()
-      .describe('Codes NSF (spécialités de formation).'),
-    formacodes: z
-      .array(codeLibelle(FORMACODE, 'Formacode', '44028', 'Un Formacode.'))
-      .optional()
-      .describe('Formacodes.'),
-    rome: z
-      .array(codeLibelle(ROME, 'ROME', 'K1801', 'Un code ROME.'))
-      .optional()
-      .describe('Codes des fiches ROME les plus proches.'),
-    idcc: z
-      .array(codeLibelle(IDCC, 'IDCC', '2941', 'Une convention collective (IDCC).'))
-      .optional()
-      .describe('Conventions collectives (IDCC).'),
-    conventions: z
-      .array(text('Une convention citée par la fiche.'))
-      .optional()
-      .describe('Conventions citées par la fiche (CCN, ou « Convention(s) » de l’ancien format).'),
-    ccn: z
-      .array(
-        z
-          .strictObject({
-            numero: text(
-              'Numéro de la convention collective nationale (brochure du Journal officiel, « 3246 »), entre guillemets.',
-            ),
-            libelle: text('Libellé de la convention tel qu’écrit dans la fiche.').optional(),
-          })
-          .describe('Une convention collective nationale (CCN_1 à CCN_3 de l’export).'),
-      )
-      .optional()
-      .describe(
-        'Conventions collectives nationales rattachées à la fiche (CCN_1 à CCN_3 de l’export France Compétences).',
-      ),
-    blocs: z.array(bloc).optional().describe('Blocs de compétences ou unités capitalisables.'),
-    validation_partielle: z
-      .boolean()
-      .optional()
-      .describe('La certification peut-elle être validée par blocs ?'),
-    validite_composantes_acquises: text(
-      'Durée de validité des composantes acquises (« 5 ans »).',
-    ).optional(),
-    duree_validite: text('Durée de validité de la certification (fiches RS).').optional(),
-    voies_acces: voiesAcces,
-    accessible_nouvelle_caledonie: ouiNonInconnu('Accessible en Nouvelle-Calédonie ?'),
-    accessible_polynesie_francaise: ouiNonInconnu('Accessible en Polynésie française ?'),
-    base_legale: baseLegale.optional(),
-    statistiques: z
-      .strictObject({
-        promotions: z.array(promotion).optional().describe('Statistiques par promotion.'),
-        mention: text(
-          'Statistiques telles qu’écrites dans la fiche (« 45 certifiés par an »).',
-        ).optional(),
-        annees_promotions_niveau: z
-          .array(z.int().min(1900).max(2100))
-          .optional()
-          .describe('Années des promotions ayant permis le niveau.'),
-      })
-      .optional()
-      .describe('Statistiques.'),
-    contacts: z.array(contact).optional().describe("Autres sources d'information."),
-    lieux_certification: z
-      .array(text('Un lieu (organisme et adresse).'))
-      .optional()
-      .describe('Lieux de certification.'),
-    lieux_preparation: z
-      .array(text('Un lieu (organisme et adresse).'))
-      .optional()
-      .describe('Lieux de préparation déclarés par le certificateur.'),
-    correspondances: z
-      .array(correspondance)
-      .optional()
-      .describe('Correspondances de blocs avec d’autres fiches.'),
-    lignee: lignee.optional(),
-    url_description: url(
-      'Lien vers une description de la certification (LIEN_URL_DESCRIPTION).',
-    ).optional(),
-    sources: z.array(source).optional().describe("Sources d'origine de la fiche."),
-    import: z
-      .strictObject({
-        flux: text('Fichier ou export dont la fiche a été importée.'),
-        date_flux: isoDate.optional().describe("Date de l'export."),
-        empreinte: z
-          .string()
-          .regex(/^[0-9a-f]{64}$/)
-          .describe(
-            'Empreinte SHA-256 du fichier tel qu’importé : un fichier modifié à la main depuis n’est pas écrasé.',
+/** The fields of a fiche, without the checks across fields (those are in ficheSchema below). */
+export const ficheFields = z.strictObject({
+  numero_fiche: numeroFiche,
+  id_fiche: z
+    .string()
+    .regex(/^\d+$/)
+    .optional()
+    .describe("Identifiant interne de la fiche dans l'export (ID_FICHE)."),
+  intitule: text('Intitulé de la certification.'),
+  anciens_intitules: z
+    .array(text('Un ancien intitulé.'))
+    .optional()
+    .describe('Anciens intitulés de la certification.'),
+  abrege: z
+    .strictObject({
+      code: text('Code de l’abrégé (BTS, TP, CQP…).'),
+      libelle: text("Libellé de l'abrégé.").optional(),
+    })
+    .optional()
+    .describe('Type de certification abrégé.'),
+  statut: z
+    .strictObject({
+      actif: z
+        .boolean({ error: 'statut.actif : attendu true ou false' })
+        .describe("true si l'on peut encore obtenir la certification, false sinon."),
+      etat: text("État de la fiche dans l'export (Publiée, Dépubliée/Archivée…).").optional(),
+      mention: text(
+        'Mention de statut écrite dans la fiche (« L’accès à la certification n’est plus possible »).',
+      ).optional(),
+    })
+    .describe('Statut de la fiche.'),
+  dates: z
+    .strictObject({
+      decision: isoDate.optional().describe("Date de la décision d'enregistrement."),
+      effet: isoDate.optional().describe("Date d'effet de l'enregistrement."),
+      fin_enregistrement: isoDate.optional().describe("Date de fin d'enregistrement."),
+      limite_delivrance: isoDate
+        .optional()
+        .describe('Date limite de délivrance de la certification.'),
+      publication: isoDate.optional().describe('Date de publication de la fiche.'),
+      dernier_jo: isoDate.optional().describe('Date du dernier Journal officiel.'),
+      duree_enregistrement: text("Durée d'enregistrement (« cinq ans »).").optional(),
+      type_enregistrement: text("Type d'enregistrement (de droit, sur demande).").optional(),
+    })
+    .optional()
+    .describe("Dates de l'enregistrement."),
+  certificateurs: z
+    .array(certificateur)
+    .min(1, { error: 'Au moins un certificateur est attendu' })
+    .describe('Certificateurs.'),
+  existence_partenaires: z
+    .boolean()
+    .optional()
+    .describe('La fiche déclare-t-elle des partenaires ?'),
+  partenaires: z.array(partenaire).optional().describe('Organismes partenaires habilités.'),
+  niveau: niveau.optional(),
+  nsf: z
+    .array(codeLibelle(NSF, 'NSF', '332t', 'Une spécialité NSF.'))
+    .optional()
+    .describe('Codes NSF (spécialités de formation).'),
+  formacodes: z
+    .array(codeLibelle(FORMACODE, 'Formacode', '44028', 'Un Formacode.'))
+    .optional()
+    .describe('Formacodes.'),
+  rome: z
+    .array(codeLibelle(ROME, 'ROME', 'K1801', 'Un code ROME.'))
+    .optional()
+    .describe('Codes des fiches ROME les plus proches.'),
+  idcc: z
+    .array(codeLibelle(IDCC, 'IDCC', '2941', 'Une convention collective (IDCC).'))
+    .optional()
+    .describe('Conventions collectives (IDCC).'),
+  conventions: z
+    .array(text('Une convention citée par la fiche.'))
+    .optional()
+    .describe('Conventions citées par la fiche (CCN, ou « Convention(s) » de l’ancien format).'),
+  ccn: z
+    .array(
+      z
+        .strictObject({
+          numero: text(
+            'Numéro de la convention collective nationale (brochure du Journal officiel, « 3246 »), entre guillemets.',
           ),
-      })
-      .optional()
-      .describe('Trace du dernier import automatique (ne pas modifier à la main).'),
-  })
+          libelle: text('Libellé de la convention tel qu’écrit dans la fiche.').optional(),
+        })
+        .describe('Une convention collective nationale (CCN_1 à CCN_3 de l’export).'),
+    )
+    .optional()
+    .describe(
+      'Conventions collectives nationales rattachées à la fiche (CCN_1 à CCN_3 de l’export France Compétences).',
+    ),
+  blocs: z.array(bloc).optional().describe('Blocs de compétences ou unités capitalisables.'),
+  validation_partielle: z
+    .boolean()
+    .optional()
+    .describe('La certification peut-elle être validée par blocs ?'),
+  validite_composantes_acquises: text(
+    'Durée de validité des composantes acquises (« 5 ans »).',
+  ).optional(),
+  duree_validite: text('Durée de validité de la certification (fiches RS).').optional(),
+  voies_acces: voiesAcces,
+  accessible_nouvelle_caledonie: ouiNonInconnu('Accessible en Nouvelle-Calédonie ?'),
+  accessible_polynesie_francaise: ouiNonInconnu('Accessible en Polynésie française ?'),
+  base_legale: baseLegale.optional(),
+  statistiques: z
+    .strictObject({
+      promotions: z.array(promotion).optional().describe('Statistiques par promotion.'),
+      mention: text(
+        'Statistiques telles qu’écrites dans la fiche (« 45 certifiés par an »).',
+      ).optional(),
+      annees_promotions_niveau: z
+        .array(z.int().min(1900).max(2100))
+        .optional()
+        .describe('Années des promotions ayant permis le niveau.'),
+    })
+    .optional()
+    .describe('Statistiques.'),
+  contacts: z.array(contact).optional().describe("Autres sources d'information."),
+  lieux_certification: z
+    .array(text('Un lieu (organisme et adresse).'))
+    .optional()
+    .describe('Lieux de certification.'),
+  lieux_preparation: z
+    .array(text('Un lieu (organisme et adresse).'))
+    .optional()
+    .describe('Lieux de préparation déclarés par le certificateur.'),
+  correspondances: z
+    .array(correspondance)
+    .optional()
+    .describe('Correspondances de blocs avec d’autres fiches.'),
+  lignee: lignee.optional(),
+  url_description: url(
+    'Lien vers une description de la certification (LIEN_URL_DESCRIPTION).',
+  ).optional(),
+  sources: z.array(source).optional().describe("Sources d'origine de la fiche."),
+  import: z
+    .strictObject({
+      flux: text('Fichier ou export dont la fiche a été importée.'),
+      date_flux: isoDate.optional().describe("Date de l'export."),
+      empreinte: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .describe(
+          'Empreinte SHA-256 du fichier tel qu’importé : un fichier modifié à la main depuis n’est pas écrasé.',
+        ),
+    })
+    .optional()
+    .describe('Trace du dernier import automatique (ne pas modifier à la main).'),
+});
+
+export const ficheSchema = ficheFields
   .superRefine((fiche, ctx) => {
     const repertoire = fiche.numero_fiche.startsWith('RS') ? 'RS' : 'RNCP';
     fiche.blocs?.forEach((b, index) => {

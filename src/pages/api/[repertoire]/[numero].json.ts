@@ -1,20 +1,24 @@
 /** The whole fiche RNCP N or RS N (/api/rncp/N.json, /api/rs/N.json): its frontmatter and its sections in Markdown (/schema/api/fiche.json). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { blobUrl, ficheFile, FICHES_DIR } from '../../../config.ts';
-import { ficheParams, getFiches, type FicheEntry } from '../../../lib/catalogue.ts';
+import { ficheCacheKey, ficheParams, getFiches, getKnownNumeros } from '../../../lib/catalogue.ts';
+import { readFiche } from '../../../lib/fiche-file.ts';
 import { lastUpdate } from '../../../lib/git-dates.ts';
 import { ficheDocument, requireSite } from '../../../lib/opendata.ts';
 
-export const getStaticPaths = (async () =>
-  (await getFiches()).map((entry) => ({
+export const getStaticPaths = (async () => {
+  const known = await getKnownNumeros();
+  return (await getFiches()).map((entry) => ({
     params: ficheParams(entry.data.numero_fiche),
-    props: { entry },
-  }))) satisfies GetStaticPaths;
+    props: { id: entry.id },
+    cacheKey: ficheCacheKey(entry, known),
+  }));
+}) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ entry: FicheEntry }> = ({ props, site }) => {
-  const fiche = props.entry.data;
+export const GET: APIRoute<{ id: string }> = async ({ props, site }) => {
+  const { fiche, body } = await readFiche(props.id);
   const file = ficheFile(fiche.numero_fiche);
-  const document = ficheDocument(fiche, props.entry.body, {
+  const document = ficheDocument(fiche, body, {
     site: requireSite(site),
     source: blobUrl(file.repositoryPath),
     updated: lastUpdate(file.localPath, FICHES_DIR).date,

@@ -1,0 +1,73 @@
+/**
+ * Keys for Astro's incremental build (experimental.incrementalBuild, astro.config.mjs): a page whose
+ * key and code are unchanged since the last build is copied from the cache instead of being
+ * rendered. A key must therefore change whenever anything the page shows changes. Astro hashes the
+ * code (components, src/lib) itself; the key covers the data: the fiche's file, what the page reads
+ * beside it (the reference tables, the catalogue's list of fiches for lineage links, the date of the
+ * file's last commit) and the settings read from the environment. Browse pages are keyed by
+ * everything they are given (their props), so a changed title reaches every list that shows it.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_BRANCH, REPOSITORY_URL } from '../config.ts';
+
+/** Maps and sets as arrays, so that their content counts (JSON.stringify writes `{}`). */
+function replacer(_key: string, value: unknown): unknown {
+  if (value instanceof Map) return { map: [...value] };
+  if (value instanceof Set) return { set: [...value] };
+  return value;
+}
+
+/** A short, stable digest of any values made of JSON, maps and sets. */
+export function cacheKey(...parts: unknown[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) {
+    hash.update(JSON.stringify(part, replacer) ?? 'undefined').update('\u0000');
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** Paginated pages share their props (a code and all its fiches): each object is hashed once. */
+const memo = new WeakMap<object, string>();
+
+function valueKey(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return cacheKey(value);
+  let key = memo.get(value);
+  if (key === undefined) memo.set(value, (key = cacheKey(value)));
+  return key;
+}
+
+/** The settings that change pages without being in Astro's configuration. */
+export function settingsKey(): string {
+  return cacheKey(REPOSITORY_URL, DEFAULT_BRANCH);
+}
+
+const REFERENTIELS_DIR = 'content/referentiels';
+let referentiels: string | undefined;
+
+/** The generated reference tables (ROME, NSF, niveaux), whose labels the pages show. */
+export function referentielsKey(dir: string = REFERENTIELS_DIR): string {
+  if (referentiels !== undefined && dir === REFERENTIELS_DIR) return referentiels;
+  const files = readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort();
+  const key = cacheKey(...files.map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]));
+  if (dir === REFERENTIELS_DIR) referentiels = key;
+  return key;
+}
+
+/**
+ * Adds a key to each path of a route, from everything the page receives (its props) and what
+ * `context` adds for it (a fiche's digest, for a page that reads the fiche's file).
+ */
+export function keyedByProps<T extends { props?: object }>(
+  paths: readonly T[],
+  context: (item: T) => unknown = () => null,
+): (T & { cacheKey: string })[] {
+  const shared = cacheKey(settingsKey(), referentielsKey());
+  return paths.map((item) => {
+    const props = Object.entries(item.props ?? {}).map(([name, value]) => [name, valueKey(value)]);
+    return { ...item, cacheKey: cacheKey(shared, props, context(item)) };
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * What the site keeps in memory of every fiche: the facts that listings, browse pages, facets,
+ * lineage and the open-data lists show (number, title, status, level, codes, certificateurs, dates,
+ * lineage). The long texts, blocs, partners and juries stay in the fiche's file, which its own pages
+ * read when they are rendered (src/lib/fiche-file.ts). At 30,475 fiches the whole catalogue would
+ * not fit in one build's memory; the summaries take a few tens of MB (docs/bench.md).
+ */
+import { z } from 'astro/zod';
+import { ficheFields, ficheSchema, type Fiche } from './fiche.ts';
+
+/** The fields of a fiche that the summary keeps as they are. */
+export const ficheFacts = ficheFields.pick({
+  numero_fiche: true,
+  intitule: true,
+  abrege: true,
+  statut: true,
+  dates: true,
+  certificateurs: true,
+  niveau: true,
+  nsf: true,
+  formacodes: true,
+  rome: true,
+  lignee: true,
+});
+
+/** The facts of a fiche: what a listing, a browse page or an open-data list needs. */
+export type FicheFacts = z.infer<typeof ficheFacts>;
+
+export const ficheSummarySchema = ficheFacts.extend({
+  nombre_partenaires: z.int().min(0).describe('Nombre d’organismes partenaires.'),
+});
+
+export type FicheSummary = z.infer<typeof ficheSummarySchema>;
+
+export function ficheSummary(fiche: Fiche): FicheSummary {
+  const summary: Record<string, unknown> = { nombre_partenaires: fiche.partenaires?.length ?? 0 };
+  for (const key of Object.keys(ficheFacts.shape) as (keyof FicheFacts)[]) {
+    if (fiche[key] !== undefined) summary[key] = fiche[key];
+  }
+  return summary as FicheSummary;
+}
+
+/**
+ * The schema of the `fiches` collection: a fiche file is validated whole by the fiche schema, then
+ * stored as its summary. Its input side is the whole fiche, which is what the JSON Schema that
+ * Astro writes for editors' completion (content intellisense) describes.
+ */
+export const ficheEntrySchema = ficheSchema.transform(ficheSummary);
