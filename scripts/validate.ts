@@ -1,7 +1,9 @@
 /**
- * `npm run validate [fichiers ou dossiers…]` — checks every fiche (by default all of content/fiches/)
- * and prints each error as `fichier:ligne:colonne champ : message (valeur : …)`. Exit code 1 on any
- * error. With GITHUB_ACTIONS=true it also prints annotations that GitHub shows on the pull request.
+ * `npm run validate [--sans-cache] [fichiers ou dossiers…]` — checks every fiche (by default all of
+ * content/fiches/) and prints each error as `fichier:ligne:colonne champ : message (valeur : …)`.
+ * Exit code 1 on any error. With GITHUB_ACTIONS=true it also prints annotations that GitHub shows on
+ * the pull request. A fiche that passed and has not changed since, under the same validator, is not
+ * validated again (node_modules/.cache/fiches-rncp/validate.json; --sans-cache ignores it).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,12 +14,16 @@ import {
 } from '../src/lib/validate/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
+const noCache = process.argv.includes('--sans-cache');
+const args = process.argv.slice(2).filter((arg) => arg !== '--sans-cache');
 const targets =
   args.length > 0 ? args : [path.relative(process.cwd(), path.join(root, 'content/fiches')) || '.'];
 
-const { diagnostics, fiches } = await validatePathsParallel(targets, {
+const { diagnostics, fiches, cached } = await validatePathsParallel(targets, {
   referentielsDir: path.join(root, 'content/referentiels'),
+  ...(noCache
+    ? {}
+    : { cacheFile: path.join(root, 'node_modules/.cache/fiches-rncp/validate.json') }),
 });
 
 for (const diagnostic of diagnostics) console.error(formatDiagnostic(diagnostic));
@@ -31,5 +37,11 @@ if (diagnostics.length > 0) {
   );
   process.exitCode = 1;
 } else {
-  console.log(`${fiches} fiche${fiches > 1 ? 's' : ''} valide${fiches > 1 ? 's' : ''}.`);
+  const unchanged =
+    cached > 0
+      ? ` (${cached} inchangée${cached > 1 ? 's' : ''} depuis la dernière vérification)`
+      : '';
+  console.log(
+    `${fiches} fiche${fiches > 1 ? 's' : ''} valide${fiches > 1 ? 's' : ''}${unchanged}.`,
+  );
 }

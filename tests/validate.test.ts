@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -98,6 +99,39 @@ describe('validator: each broken fixture is refused with file, line, field and a
       alone.diagnostics.map(formatDiagnostic),
     );
     expect(shared.fiches).toBe(alone.fiches);
+  });
+
+  it('validates again only the fiches that changed since they last passed', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'validate-cache-'));
+    try {
+      cpSync('tests/fixtures/site/fiches', path.join(dir, 'fiches'), { recursive: true });
+      const options = { cacheFile: path.join(dir, 'cache.json'), threads: 1 };
+      const first = await validatePathsParallel([path.join(dir, 'fiches')], options);
+      expect(first).toMatchObject({ diagnostics: [], fiches: 3, cached: 0 });
+      expect(await validatePathsParallel([path.join(dir, 'fiches')], options)).toMatchObject({
+        diagnostics: [],
+        cached: 3,
+      });
+      // A fiche edited into an error is checked again and its error reported, every time.
+      const edited = path.join(dir, 'fiches/rncp/9101.md');
+      writeFileSync(edited, readFileSync(edited, 'utf8').replace('europe: 4', 'europe: 9'));
+      for (let run = 0; run < 2; run++) {
+        const again = await validatePathsParallel([path.join(dir, 'fiches')], options);
+        expect(again.cached).toBe(2);
+        expect(again.diagnostics.map((d) => d.field)).toEqual(['niveau.europe']);
+      }
+      // Another validator (here, other reference tables) trusts nothing of the previous runs.
+      const referentielsDir = path.join(dir, 'referentiels');
+      cpSync('content/referentiels', referentielsDir, { recursive: true });
+      writeFileSync(path.join(referentielsDir, 'extra.json'), '{}');
+      const other = await validatePathsParallel([path.join(dir, 'fiches')], {
+        ...options,
+        referentielsDir,
+      });
+      expect(other.cached).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports every error of a folder at once', () => {

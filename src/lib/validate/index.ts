@@ -9,13 +9,26 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { z } from 'astro/zod';
 import { ficheSchema, type Fiche } from '../../schema/fiche.ts';
-import { isKnownNsf, isKnownRome, loadReferentiels, type Referentiels } from '../referentiels.ts';
+import {
+  REFERENTIELS_DIR,
+  isKnownNsf,
+  isKnownRome,
+  loadReferentiels,
+  type Referentiels,
+} from '../referentiels.ts';
 import {
   checkBodyStructure,
   checkMarkdownContent,
   checkSectionLengths,
   parseMarkdown,
 } from './markdown.ts';
+import {
+  fileDigest,
+  readValidationCache,
+  validatorFingerprint,
+  writeValidationCache,
+  type CachedFile,
+} from './cache.ts';
 import { parseFrontmatter, splitFiche, type Position } from './frontmatter.ts';
 
 export interface Diagnostic {
@@ -483,20 +496,62 @@ const PARALLEL_FROM = 300;
 
 /**
  * The same as validatePaths, with the fiches shared among worker threads (one per core, 4 at most):
- * the whole national catalogue is 30,000 files.
+ * the whole national catalogue is 30,000 files. With `cacheFile`, a fiche that passed last time and
+ * has not changed since (nor has the validator) is not validated again (./cache.ts).
  */
 export async function validatePathsParallel(
   targets: readonly string[],
-  options: ValidateOptions & { threads?: number; parallelFrom?: number } = {},
-): Promise<{ diagnostics: Diagnostic[]; fiches: number }> {
-  const threads = options.threads ?? Math.min(4, availableParallelism());
+  options: ValidateOptions & { threads?: number; parallelFrom?: number; cacheFile?: string } = {},
+): Promise<{ diagnostics: Diagnostic[]; fiches: number; cached: number }> {
   const { fiches, refused } = collectFiles(targets);
+  const referentielsDir = options.referentielsDir ?? REFERENTIELS_DIR;
+  const fingerprint = options.cacheFile ? validatorFingerprint(referentielsDir) : '';
+  const previous = options.cacheFile
+    ? readValidationCache(options.cacheFile, fingerprint)
+    : new Map<string, CachedFile>();
+  const digests = new Map<string, string>();
+  const known = new Map<string, FileResult>();
+  if (options.cacheFile) {
+    for (const file of fiches) {
+      const digest = fileDigest(readFileSync(file, 'utf8'));
+      digests.set(file, digest);
+      const hit = previous.get(path.resolve(file));
+      if (hit?.digest === digest) {
+        known.set(file, { file, diagnostics: [], numero: hit.numero, numeroLine: hit.numeroLine });
+      }
+    }
+  }
+  const checked = await validateFiles(
+    fiches.filter((file) => !known.has(file)),
+    options,
+  );
+  for (const result of checked) known.set(result.file, result);
+  const results = fiches.map((file) => known.get(file)!);
+  if (options.cacheFile) {
+    const passed = new Map<string, CachedFile>();
+    for (const result of results) {
+      const digest = digests.get(result.file);
+      if (result.diagnostics.length > 0 || !result.numero || !digest) continue;
+      passed.set(path.resolve(result.file), {
+        digest,
+        numero: result.numero,
+        numeroLine: result.numeroLine ?? 1,
+      });
+    }
+    writeValidationCache(options.cacheFile, fingerprint, passed);
+  }
+  return { ...conclude(refused, results), cached: fiches.length - checked.length };
+}
+
+/** Validates files, on worker threads when there are many. */
+async function validateFiles(
+  fiches: readonly string[],
+  options: ValidateOptions & { threads?: number; parallelFrom?: number },
+): Promise<FileResult[]> {
+  const threads = options.threads ?? Math.min(4, availableParallelism());
   if (threads <= 1 || fiches.length < (options.parallelFrom ?? PARALLEL_FROM)) {
     const referentiels = loadReferentiels(options.referentielsDir);
-    return conclude(
-      refused,
-      fiches.map((file) => validateFile(file, referentiels)),
-    );
+    return fiches.map((file) => validateFile(file, referentiels));
   }
   // Interleaved slices, so that large and small fiches spread evenly.
   const slices = Array.from({ length: threads }, (_, t) =>
@@ -519,10 +574,7 @@ export async function validatePathsParallel(
   );
   // Back in the files' own order, so that « already described in » names the same first file.
   const byFile = new Map(parts.flat().map((result) => [result.file, result]));
-  return conclude(
-    refused,
-    fiches.map((file) => byFile.get(file)!),
-  );
+  return fiches.map((file) => byFile.get(file)!);
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
