@@ -1,18 +1,29 @@
 /**
- * The build step that writes the search index (src/integrations/pagefind.ts): any error of Pagefind
- * fails the build, and so does an index that would be empty or not French.
+ * The index step (src/lib/search/indexer.ts, `node scripts/search-index.ts`), with the real Pagefind
+ * binary on tiny sites: one bundle per scope and the list of them, only the fiche's marked part
+ * staged, and any error of Pagefind, an index that would be empty or not French, failing the step
+ * with a message in French.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   indexSite,
   pageUrl,
-  separateBlocks,
   SearchIndexError,
-  type PagefindApi,
-} from '../src/integrations/pagefind.ts';
+  separateBlocks,
+  stagePage,
+} from '../src/lib/search/indexer.ts';
 
 let site: string;
 
@@ -22,13 +33,24 @@ function page(file: string, html: string): void {
   writeFileSync(target, html);
 }
 
-const fichePage = (lang: string, words: string) =>
+const fichePage = (lang: string, words: string, scope: 'actives' | 'inactives' = 'actives') =>
   `<!doctype html><html lang="${lang}"><head><title>t</title></head><body><nav>Menu</nav>` +
-  `<article data-pagefind-body><h1>${words}</h1><dl><dt>SIRET</dt><dd>42370591200057</dd></dl></article></body></html>`;
+  `<article data-pagefind-body><h1>${words}</h1><div hidden data-pagefind-ignore data-search-scope="${scope}"></div>` +
+  `<dl><dt>SIRET</dt><dd>42370591200057</dd></dl><article class="bloc"><h3>Bloc</h3></article></article>` +
+  `<footer>Pied de page</footer></body></html>`;
+
+/** A stand-in for the Pagefind binary that fails as Pagefind does, with its message. */
+function failingBinary(): string {
+  const file = path.join(site, '..', `${path.basename(site)}-pagefind-en-panne.sh`);
+  writeFileSync(file, '#!/bin/sh\necho "Error: panne simulée de Pagefind" >&2\nexit 1\n');
+  chmodSync(file, 0o755);
+  return file;
+}
 
 beforeEach(() => {
   site = mkdtempSync(path.join(tmpdir(), 'search-index-'));
-  page('rncp/6133/index.html', fichePage('fr', 'Coordinateur'));
+  page('rncp/6133/index.html', fichePage('fr', 'Coordinateur', 'inactives'));
+  page('rncp/9101/index.html', fichePage('fr', 'Conseiller'));
   page(
     'rome/K1801/index.html',
     '<!doctype html><html lang="fr"><body><h1>K1801</h1></body></html>',
@@ -37,86 +59,90 @@ beforeEach(() => {
 
 afterEach(() => {
   rmSync(site, { recursive: true, force: true });
+  rmSync(`${site}-pagefind-en-panne.sh`, { force: true });
 });
 
-/** A stand-in for Pagefind's Node API that reports the given errors at the given step. */
-function fakeApi(fail: Partial<Record<'create' | 'add' | 'write', string>> = {}) {
-  const added: { url?: string | undefined; content: string }[] = [];
-  const close = vi.fn(async () => null);
-  const api: PagefindApi = {
-    close,
-    createIndex: async () => ({
-      errors: fail.create ? [fail.create] : [],
-      index: {
-        addHTMLFile: async (file) => {
-          added.push({ url: file.url, content: file.content });
-          return {
-            errors: fail.add ? [fail.add] : [],
-            file: { uniqueWords: 1, url: file.url ?? '', meta: {} },
-          };
-        },
-        addCustomRecord: async () => ({
-          errors: [],
-          file: { uniqueWords: 0, url: '', meta: {} },
-        }),
-        addDirectory: async () => ({ errors: [], page_count: 0 }),
-        getFiles: async () => ({ errors: [], files: [] }),
-        deleteIndex: async () => null,
-        writeFiles: async ({ outputPath } = { outputPath: '' }) => {
-          mkdirSync(outputPath, { recursive: true });
-          writeFileSync(
-            path.join(outputPath, 'pagefind-entry.json'),
-            JSON.stringify({ languages: { fr: { page_count: added.length } } }),
-          );
-          return { errors: fail.write ? [fail.write] : [], outputPath };
-        },
-      },
-    }),
+const entry = (bundle: string) =>
+  JSON.parse(readFileSync(path.join(site, bundle, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
   };
-  return { api, added, close };
-}
 
-describe('building the search index', () => {
-  it('indexes only the pages that mark their content, at their address, with words kept apart', async () => {
-    const { api, added, close } = fakeApi();
-    await expect(indexSite(site, api)).resolves.toBe(1);
-    expect(added.map((file) => file.url)).toEqual(['/rncp/6133/']);
-    expect(added[0]?.content).toContain(' <dt> SIRET </dt>  <dd> 42370591200057 </dd> ');
-    expect(close).toHaveBeenCalledOnce();
+describe('the index step', () => {
+  it('writes the active and the inactive fiches in bundles of their own, and lists them', async () => {
+    const manifest = await indexSite(site);
+    expect(manifest).toEqual({
+      actives: { pages: 1, bundles: ['/pagefind/'] },
+      inactives: { pages: 1, bundles: ['/pagefind-inactives/'] },
+    });
+    expect(entry('pagefind').languages['fr']?.page_count).toBe(1);
+    expect(entry('pagefind-inactives').languages['fr']?.page_count).toBe(1);
+    expect(JSON.parse(readFileSync(path.join(site, 'recherche', 'index.json'), 'utf8'))).toEqual(
+      manifest,
+    );
   });
 
-  it.each([
-    ['create', "la création de l'index"],
-    ['add', "l'indexation de rncp/6133/index.html"],
-    ['write', "l'écriture"],
-  ] as const)(
-    'fails when Pagefind reports an error at step « %s », and stops Pagefind',
-    async (step, message) => {
-      const { api, close } = fakeApi({ [step]: `panne simulée (${step})` });
-      const error = await indexSite(site, api).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(SearchIndexError);
-      expect(String(error)).toContain(message);
-      expect(String(error)).toContain(`panne simulée (${step})`);
-      expect(close).toHaveBeenCalledOnce();
-    },
-  );
+  it('splits a scope larger than the limit into several bundles, and removes stale ones', async () => {
+    page('rncp/6134/index.html', fichePage('fr', 'Ancien', 'inactives'));
+    page('rncp/6135/index.html', fichePage('fr', 'Plus ancien', 'inactives'));
+    const manifest = await indexSite(site, { maxPagesPerBundle: 2 });
+    expect(manifest.inactives).toEqual({
+      pages: 3,
+      bundles: ['/pagefind-inactives/', '/pagefind-inactives-2/'],
+    });
+    expect(entry('pagefind-inactives-2').languages['fr']?.page_count).toBe(1);
+    await indexSite(site);
+    expect(existsSync(path.join(site, 'pagefind-inactives-2'))).toBe(false);
+  });
 
   it('fails when no page marks its content (the fiche page lost data-pagefind-body)', async () => {
     rmSync(path.join(site, 'rncp'), { recursive: true });
-    await expect(indexSite(site, fakeApi().api)).rejects.toThrow(/aucune page indexée/);
+    await expect(indexSite(site)).rejects.toThrow(/aucune page indexée/);
   });
 
-  it('fails with the real Pagefind when a page is not in French', async () => {
+  it('fails when a page is not in French', async () => {
     page('rncp/9001/index.html', fichePage('en', 'Coordinator'));
     await expect(indexSite(site)).rejects.toThrow(/pas en français \(en\)/);
   });
 
-  it('writes a French index with the real Pagefind', async () => {
-    await expect(indexSite(site)).resolves.toBe(1);
+  it('fails on an error of Pagefind, with its message', async () => {
+    const error = await indexSite(site, { binary: failingBinary() }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SearchIndexError);
+    expect(String(error)).toMatch(/échec de Pagefind pour pagefind \(code 1\)/);
+    expect(String(error)).toContain('panne simulée de Pagefind');
+  });
+
+  it('`node scripts/search-index.ts` exits with 1 and says why in French when Pagefind fails', () => {
+    const run = spawnSync(process.execPath, ['scripts/search-index.ts', '--site', site], {
+      encoding: 'utf8',
+      env: { ...process.env, PAGEFIND_BINARY_PATH: failingBinary() },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Index de recherche : échec de Pagefind');
+    expect(run.stderr).toContain('panne simulée de Pagefind');
+  });
+
+  it('`node scripts/search-index.ts` says what it indexed', () => {
+    const run = spawnSync(process.execPath, ['scripts/search-index.ts', '--site', site], {
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/1 fiche\(s\) active\(s\), 1 inactive\(s\)\./);
   });
 });
 
 describe('helpers', () => {
+  it('stages only the marked part of a fiche, with its language and scope, its words kept apart', () => {
+    const staged = stagePage(fichePage('fr', 'Coordinateur', 'inactives'));
+    expect(staged?.scope).toBe('inactives');
+    expect(staged?.html).toMatch(/^<!doctype html><html lang="fr"><head>/);
+    expect(staged?.html).toContain(' <dt> SIRET </dt>  <dd> 42370591200057 </dd> ');
+    // The nested article of a bloc stays inside; the menu and the footer are left out.
+    expect(staged?.html).toContain('Bloc');
+    expect(staged?.html).not.toMatch(/Menu|Pied de page/);
+    expect(stagePage('<html lang="fr"><body><h1>Accueil</h1></body></html>')).toBeUndefined();
+  });
+
   it('keeps the words of adjacent blocks apart, and nothing else changes', () => {
     expect(
       separateBlocks('<li><a href="/x/">AROBASE</a><dl class="facts"><dt>SIRET</dt></dl></li>'),

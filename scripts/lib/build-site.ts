@@ -2,11 +2,16 @@
  * Builds the site from another folder of fiches (FICHES_DIR, read by src/content.config.ts) with
  * Astro's JavaScript API, in a child process, with its own output and cache folders, so that it
  * never shares the content store or prerender chunks of a build of dist/ running at the same time.
- * Used by the tests that need a fixture catalogue and by the benchmark.
+ * Then, unless `index: false`, the search index step (`node scripts/search-index.ts --site …`), in
+ * a process of its own as `npm run build` does. Used by the tests that need a fixture catalogue and
+ * by the benchmark (which runs the index step as a stage of its own).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SEARCH_INDEX_SCRIPT = fileURLToPath(new URL('../search-index.ts', import.meta.url));
 
 export interface BuildSiteOptions {
   /** The folder of fiches to build (rncp/N.md, rs/N.md). */
@@ -18,33 +23,52 @@ export interface BuildSiteOptions {
   logLevel?: 'error' | 'warn' | 'info';
   /** More environment for the build (e.g. switches read by the integrations). */
   env?: NodeJS.ProcessEnv;
+  /** Run the search index step after the build (default: true, since tests search). */
+  index?: boolean;
 }
 
-export async function buildSite(options: BuildSiteOptions): Promise<void> {
-  const script = `const { build } = await import('astro');
-await build({ root: process.cwd(), outDir: process.env.SITE_OUT_DIR, cacheDir: process.env.SITE_CACHE_DIR, logLevel: process.env.SITE_LOG_LEVEL });`;
+/** Runs `node <args>` in the project; rejects with its output when it fails. */
+async function runNode(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  what: string,
+  ok: (code: number | null) => boolean,
+): Promise<void> {
   const output: string[] = [];
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-      env: {
-        ...process.env,
-        ...options.env,
-        FICHES_DIR: path.resolve(options.fiches),
-        SITE_OUT_DIR: path.resolve(options.outDir),
-        SITE_CACHE_DIR: path.resolve(options.cacheDir),
-        SITE_LOG_LEVEL: options.logLevel ?? 'warn',
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.on('error', reject);
     child.on('close', resolve);
   });
-  if (code !== 0 || !existsSync(path.join(options.outDir, 'index.html'))) {
-    throw new Error(
-      `The site of ${options.fiches} did not build (exit ${code}):\n${output.join('')}`,
+  if (!ok(code)) throw new Error(`${what} (exit ${code}):\n${output.join('')}`);
+}
+
+export async function buildSite(options: BuildSiteOptions): Promise<void> {
+  const script = `const { build } = await import('astro');
+await build({ root: process.cwd(), outDir: process.env.SITE_OUT_DIR, cacheDir: process.env.SITE_CACHE_DIR, logLevel: process.env.SITE_LOG_LEVEL });`;
+  const env = {
+    ...process.env,
+    ...options.env,
+    FICHES_DIR: path.resolve(options.fiches),
+    SITE_OUT_DIR: path.resolve(options.outDir),
+    SITE_CACHE_DIR: path.resolve(options.cacheDir),
+    SITE_LOG_LEVEL: options.logLevel ?? 'warn',
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  await runNode(
+    ['--input-type=module', '-e', script],
+    env,
+    `The site of ${options.fiches} did not build`,
+    (code) => code === 0 && existsSync(path.join(options.outDir, 'index.html')),
+  );
+  if (options.index ?? true) {
+    await runNode(
+      [SEARCH_INDEX_SCRIPT, '--site', path.resolve(options.outDir)],
+      env,
+      `The search index of ${options.outDir} was not written`,
+      (code) => code === 0,
     );
   }
 }

@@ -4,8 +4,9 @@
  * Pagefind attributes by src/components/search/SearchMetadata.astro.
  */
 import { splitNumeroFiche } from '../../schema/codes.ts';
-import type { Fiche } from '../../schema/fiche.ts';
+import type { FicheFacts } from '../../schema/summary.ts';
 import { displayNumero } from '../fiche.ts';
+import type { ScopeName } from './scopes.ts';
 import { SANS_NIVEAU, STATUT, type FacetKey } from './state.ts';
 
 export interface SearchRecord {
@@ -17,9 +18,11 @@ export interface SearchRecord {
   filters: Record<FacetKey, string[]>;
   /** Listing order without words: active first, then répertoire and number. */
   ordre: string;
+  /** The bundle family the fiche is indexed in (./scopes.ts). */
+  scope: ScopeName;
 }
 
-export function searchRecord(fiche: Fiche): SearchRecord {
+export function searchRecord(fiche: FicheFacts): SearchRecord {
   const { repertoire, numero } = splitNumeroFiche(fiche.numero_fiche);
   const rome = unique((fiche.rome ?? []).map((r) => r.code));
   const nsf = unique((fiche.nsf ?? []).map((n) => n.code));
@@ -36,6 +39,7 @@ export function searchRecord(fiche: Fiche): SearchRecord {
       certificateur: unique(fiche.certificateurs.map((c) => c.nom)),
     },
     ordre: `${fiche.statut.actif ? 0 : 1}-${repertoire}-${String(numero).padStart(6, '0')}`,
+    scope: fiche.statut.actif ? 'actives' : 'inactives',
   };
 }
 
