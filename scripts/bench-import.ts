@@ -1,8 +1,9 @@
 /**
- * node scripts/bench-import.ts [--size-mb 600] [--seed 1] [--jobs N] [--json FILE] [--dir DIR] [--keep]
+ * node scripts/bench-import.ts [--size-mb 600] [--seed 1] [--profile real|heavy] [--jobs N] [--json FILE]
+ *                               [--dir DIR] [--keep]
  *
  * Benchmark of `npm run import` on a large synthetic export (scripts/generate-export.ts, written to
- * os.tmpdir(), never to the repository): the importer runs as a child process, under /usr/bin/time -v
+ * os.tmpdir(), never to the repository; profile `real` by default, like the national export): the importer runs as a child process, under /usr/bin/time -v
  * when available (peak RSS, CPU time), otherwise with the figures it reports itself. Three runs:
  * a first import into an empty folder, the same export again (nothing changes), and --only with three
  * fiches spread over the file. Prints a table; --json FILE writes the figures.
@@ -14,13 +15,14 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateExport } from '../src/lib/import/synthetic.ts';
+import { generateExport, PROFILES, type Profile } from '../src/lib/bench/synthetic.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
     'size-mb': { type: 'string', default: '600' },
     seed: { type: 'string', default: '1' },
+    profile: { type: 'string', default: 'real' },
     jobs: { type: 'string' },
     json: { type: 'string' },
     dir: { type: 'string' },
@@ -30,19 +32,27 @@ const { values } = parseArgs({
 
 const sizeMb = Number(values['size-mb']);
 const seed = Number(values.seed);
+const profile = values.profile as Profile;
+if (!PROFILES.includes(profile)) throw new Error(`Profil inconnu : ${profile} (real ou heavy)`);
 const dir = path.resolve(values.dir ?? path.join(tmpdir(), 'fiches-rncp-bench-import'));
 mkdirSync(dir, { recursive: true });
 
 // 1. The export: size per fiche measured on a probe, then the whole file.
-const probe = await generateExport({ fiches: 200, out: dir, seed, fileName: 'sonde.xml' });
+const probe = await generateExport({
+  fiches: 200,
+  out: dir,
+  seed,
+  profile,
+  fileName: 'sonde.xml',
+});
 rmSync(probe.path);
 const fiches = Math.max(1, Math.round((sizeMb * 1e6) / (probe.bytes / probe.fiches)));
 const started = performance.now();
-const exported = await generateExport({ fiches, out: dir, seed });
+const exported = await generateExport({ fiches, out: dir, seed, profile });
 const generation = (performance.now() - started) / 1000;
 console.log(
   `Export synthétique : ${exported.path}, ${(exported.bytes / 1e6).toFixed(0)} Mo, ${fiches} fiches ` +
-    `(${exported.rncp} RNCP, ${exported.rs} RS, ${exported.fichesOver1000Partners} avec plus de 1 000 partenaires), ` +
+    `(profil ${profile}, ${exported.rncp} RNCP, ${exported.rs} RS, ${exported.fichesOver1000Partners} avec plus de 1 000 partenaires), ` +
     `généré en ${generation.toFixed(1)} s`,
 );
 
@@ -172,6 +182,7 @@ if (values.json !== undefined) {
           rncp: exported.rncp,
           rs: exported.rs,
           plus_de_1000_partenaires: exported.fichesOver1000Partners,
+          profil: profile,
           seed,
         },
         machine: {

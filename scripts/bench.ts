@@ -1,17 +1,20 @@
 /**
- * npm run bench -- --fiches N [--json FICHIER] [--keep] [--seed S] [--max-fragments N]
- *                  [--astro '{"build":{"concurrency":2}}'] [--work DIR] [--stages build,index]
+ * npm run bench -- --fiches N [--profile real|heavy] [--json FICHIER] [--keep] [--seed S]
+ *                  [--max-fragments N] [--astro '{"build":{"concurrency":2}}'] [--work DIR]
+ *                  [--stages build,index]
  *
- * The whole pipeline at national scale on a synthetic export (scripts/generate-export.ts: the real
- * sample fiches under new numbers, some with over 1,000 partners), in a temporary folder under tmp/
- * (ignored by git, removed at the end unless --keep). Each stage runs in a child process so that
- * its time and the peak memory of its process tree are its own:
+ * The whole pipeline at national scale on a synthetic export (src/lib/bench/synthetic.ts: profile
+ * `real`, shaped like the national export of 2026-08-16, by default; `heavy` for stress), in a
+ * temporary folder under tmp/ (ignored by git, removed at the end unless --keep). Each stage runs in
+ * a child process so that its time and the peak memory of its process tree are its own:
  *
- *   generate (not counted) → import → validate → build (Astro, without the index) → index (Pagefind)
- *   → search (Chromium: the first query's bytes and time, then later ones; not counted)
- *   → rebuild (one fiche edited, the site built again; not counted)
+ *   generate (not counted; its figures printed beside the real export's) → import → validate
+ *   → build (Astro, without the index) → index (node scripts/search-index.ts --site dist)
+ *   → search (Chromium: first searches, active fiches then all, and later ones; not counted)
+ *   → rebuild (one fiche's title edited, the site built again with the same cache; not counted)
  *
- * Prints a table; --json writes { fiches, stages: [{ name, seconds, peakRssMb, … }], totalSeconds }.
+ * Prints a table; --json writes { fiches, stages: [{ name, seconds, peakRssMb, … }], totalSeconds,
+ * export, filesPerFiche, firstSearchKb, laterSearchKb, firstSearchAllKb, rebuildSeconds, … }.
  * docs/bench.md gives the method and the figures. tests/bench-small.test.ts runs it on 1,000 fiches.
  */
 import { spawn } from 'node:child_process';
@@ -32,6 +35,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import yaml from 'js-yaml';
+import { formatComparison } from '../src/lib/bench/national-figures.ts';
 import { sampleTree } from '../src/lib/bench/process-tree.ts';
 import {
   COUNTED_STAGES,
@@ -39,16 +43,42 @@ import {
   type BenchResult,
   type StageResult,
 } from '../src/lib/bench/report.ts';
+import {
+  DEFAULT_PROFILE,
+  PROFILES,
+  type GeneratedExport,
+  type Profile,
+} from '../src/lib/bench/synthetic.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SCRIPT = fileURLToPath(import.meta.url);
 const RESULT_MARK = 'BENCH_RESULT ';
 /** The export date written into imported fiches, as in the official file name. */
 const DATE_FLUX = '2026-08-16';
+/** The search index step, run on the built site (exit ≠ 0 on failure). */
+const SEARCH_INDEX_SCRIPT = path.join(ROOT, 'scripts', 'search-index.ts');
+
+/** The benchmark's result: the stages, and the figures the lead compares from run to run. */
+export interface BenchRun extends BenchResult {
+  /** What the generate stage wrote, counted as the national export is. */
+  export?: GeneratedExport;
+  /** Files of the built and indexed site per fiche (after the index stage). */
+  filesPerFiche?: number;
+  /** Largest first search over the active fiches (default scope), gzip kB, page load included. */
+  firstSearchKb?: number;
+  /** Largest later search in the same page, gzip kB. */
+  laterSearchKb?: number;
+  /** Largest first search over all fiches (`&inactives=1`), in a fresh browser context. */
+  firstSearchAllKb?: number;
+  /** Seconds of the rebuild stage (pages only, no index). */
+  rebuildSeconds?: number;
+}
 
 export interface BenchOptions {
   fiches: number;
   seed?: number;
+  /** Profile of the synthetic export (default `real`). */
+  profile?: Profile;
   /** Working folder; by default a new one under tmp/ (Astro must build inside the project). */
   work?: string;
   keep?: boolean;
@@ -176,6 +206,7 @@ interface FicheFacts {
   url: string;
   intitule: string;
   rome: string[];
+  actif: boolean;
 }
 
 function ficheFacts(file: string): FicheFacts {
@@ -183,6 +214,7 @@ function ficheFacts(file: string): FicheFacts {
   const front = yaml.load(text.slice(4, text.indexOf('\n---', 4))) as {
     numero_fiche: string;
     intitule: string;
+    statut?: { actif?: boolean };
     rome?: { code: string }[];
   };
   const [, repertoire, numero] = /^(RNCP|RS)(\d+)$/.exec(front.numero_fiche) ?? [];
@@ -191,69 +223,95 @@ function ficheFacts(file: string): FicheFacts {
     url: `/${repertoire!.toLowerCase()}/${numero}/`,
     intitule: front.intitule,
     rome: (front.rome ?? []).map((r) => r.code),
+    actif: front.statut?.actif === true,
   };
 }
 
 /** A search of the benchmark and what the catalogue says it must find. */
 export interface SearchCase {
   q: string;
-  kind: 'mots' | 'numéro' | 'ROME';
-  /** Pages that must be among the hits. */
+  kind: 'mots courants' | 'mot rare' | 'numéro' | 'ROME';
+  /** Active fiches that must be among the hits (the default scope searches active fiches). */
   expected: string[];
 }
 
+/** The most common words of the catalogue, searched first: the heaviest searches. */
+export const COMMON_QUERIES = ['compétences', 'gestion projet'];
+
+const titleWords = (title: string) =>
+  new Set(
+    title
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length >= 7),
+  );
+
 /**
- * The searches, from the imported fiches: words of a title, a fiche number, a ROME code. Each
- * expects the fiches that hold it (all generated fiches share their templates' titles and codes).
+ * The searches, from the imported fiches: the most common words, a word found in few titles, a
+ * ROME code and a fiche number. Each expects the active fiches that hold it in their title or codes.
  */
 export function searchCases(fichesDir: string): SearchCase[] {
   const files = listFiches(fichesDir);
   const facts = files.map((file) => ficheFacts(path.join(fichesDir, file)));
-  const middle = facts[Math.floor(facts.length / 2)]!;
-  const withRome = facts.find((f) => f.rome.length > 0 && f.intitule !== middle.intitule) ?? middle;
-  const code = withRome.rome[0];
-  const cases: SearchCase[] = [
-    {
-      q: middle.intitule,
-      kind: 'mots',
-      expected: facts.filter((f) => f.intitule === middle.intitule).map((f) => f.url),
-    },
-    { q: middle.numero, kind: 'numéro', expected: [middle.url] },
-  ];
+  const actives = facts.filter((f) => f.actif);
+  const pool = actives.length > 0 ? actives : facts;
+  const middle = pool[Math.floor(pool.length / 2)]!;
+  const cases: SearchCase[] = COMMON_QUERIES.map((q) => ({
+    q,
+    kind: 'mots courants',
+    expected: [],
+  }));
+  // The title word of an active fiche found in the fewest titles.
+  const counts = new Map<string, number>();
+  for (const f of facts)
+    for (const w of titleWords(f.intitule)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let rare: string | undefined;
+  for (const f of pool)
+    for (const w of titleWords(f.intitule))
+      if (rare === undefined || counts.get(w)! < counts.get(rare)!) rare = w;
+  if (rare !== undefined) {
+    cases.push({
+      q: rare,
+      kind: 'mot rare',
+      expected: pool.filter((f) => titleWords(f.intitule).has(rare)).map((f) => f.url),
+    });
+  }
+  const code = pool.find((f) => f.rome.length > 0)?.rome[0];
   if (code) {
     cases.push({
       q: code,
       kind: 'ROME',
-      expected: facts.filter((f) => f.rome.includes(code)).map((f) => f.url),
+      expected: pool.filter((f) => f.rome.includes(code)).map((f) => f.url),
     });
   }
-  const other = facts.find(
-    (f) => f.intitule !== middle.intitule && f.intitule !== withRome.intitule,
-  );
-  if (other) {
-    cases.push({
-      q: other.intitule.split(/\s+/).slice(0, 3).join(' '),
-      kind: 'mots',
-      expected: [],
-    });
-  }
+  cases.push({ q: middle.numero, kind: 'numéro', expected: [middle.url] });
   return cases;
 }
 
-/** Edits one fiche's text the way an editor would: a sentence added to its first paragraph. */
-export function editOneFiche(fichesDir: string): string {
+/** Edits one fiche's title the way an editor would: visible on its page and in every list. */
+export function editOneTitle(fichesDir: string): string {
   const file = path.join(fichesDir, listFiches(fichesDir)[0]!);
   const text = readFileSync(file, 'utf8');
-  const end = text.indexOf('\n---', 4) + 4;
-  const body = text.slice(end).replace(/\n\n([^#\n][^\n]*)/, '\n\n$1 Texte revu par un éditeur.');
-  writeFileSync(file, text.slice(0, end) + body);
+  const edited = text.replace(/^intitule: (.*)$/m, (line, value: string) => {
+    const added = ' (intitulé revu)';
+    if (/^".*"$/.test(value)) return `intitule: ${value.slice(0, -1)}${added}"`;
+    if (/^'.*'$/.test(value)) return `intitule: ${value.slice(0, -1)}${added}'`;
+    if (/^[>|]/.test(value)) return line; // a block scalar: its next line is edited below
+    return `intitule: ${value}${added}`;
+  });
+  const final =
+    edited === text
+      ? text.replace(/^(intitule: [>|][^\n]*\n\s+[^\n]*)$/m, '$1 (intitulé revu)')
+      : edited;
+  if (final === text) throw new Error(`Intitulé introuvable dans ${file}`);
+  writeFileSync(file, final);
   return file;
 }
 
 const loadAverage = () => os.loadavg().map((n) => Math.round(n * 100) / 100);
 
 /** Runs every stage in order and returns the figures; throws StageError when a stage fails. */
-export async function runBench(options: BenchOptions): Promise<BenchResult> {
+export async function runBench(options: BenchOptions): Promise<BenchRun> {
   const seed = options.seed ?? 1;
   mkdirSync(path.join(ROOT, 'tmp'), { recursive: true });
   const root = options.work
@@ -276,6 +334,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   };
   const want = (name: string) => options.stages?.includes(name) ?? true;
   let site: { files: number; megabytes: number } | undefined;
+  let generatedExport: GeneratedExport | undefined;
+  const figures: Pick<
+    BenchRun,
+    'filesPerFiche' | 'firstSearchKb' | 'laterSearchKb' | 'firstSearchAllKb' | 'rebuildSeconds'
+  > = {};
   try {
     if (want('import')) await generateAndImport();
     if (want('validate')) {
@@ -308,21 +371,31 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       });
     }
     if (want('index')) {
-      const indexArgs = [SCRIPT, '--stage', 'index', '--work', root];
+      // The search index step of the build; today's indexSite() only while that script is missing.
+      const ownStep = existsSync(SEARCH_INDEX_SCRIPT);
+      const indexArgs = ownStep
+        ? [SEARCH_INDEX_SCRIPT, '--site', work.dist]
+        : [SCRIPT, '--stage', 'index', '--work', root];
       if (options.maxFragments !== undefined)
         indexArgs.push('--max-fragments', String(options.maxFragments));
       const indexed = await runStage(work, 'index', indexArgs);
       site = folderSize(work.dist);
-      const pagefindFiles = folderSize(path.join(work.dist, 'pagefind'));
+      figures.filesPerFiche = site.files / options.fiches;
+      const pagefindFiles = pagefindSize(work.dist);
+      const indexedPages =
+        typeof indexed.reported['pages'] === 'number'
+          ? indexed.reported['pages']
+          : pagefindPages(work.dist);
       record({
         name: 'index',
         counted: true,
         seconds: indexed.seconds,
         peakRssMb: indexed.peakRssMb,
-        indexedPages: indexed.reported['pages'],
+        command: ownStep ? 'scripts/search-index.ts' : 'indexSite()',
+        indexedPages,
         pagefindFiles: pagefindFiles.files,
         pagefindMb: pagefindFiles.megabytes,
-        summary: `${String(indexed.reported['pages'])} pages indexées, ${pagefindFiles.files} fichiers Pagefind`,
+        summary: `${String(indexedPages)} pages indexées, ${pagefindFiles.files} fichiers Pagefind`,
       });
     }
     if (want('search')) await search();
@@ -334,7 +407,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       totalSeconds: counted.reduce((sum, s) => sum + s.seconds, 0),
       peakRssMb: Math.max(0, ...counted.map((s) => s.peakRssMb)),
       ...(site ? { site } : {}),
+      ...(generatedExport ? { export: generatedExport } : {}),
+      ...figures,
       options: {
+        profile: options.profile ?? DEFAULT_PROFILE,
         astro: options.astro ?? {},
         ...(options.maxFragments !== undefined ? { maxFragments: options.maxFragments } : {}),
       },
@@ -355,17 +431,22 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       String(options.fiches),
       '--seed',
       String(seed),
+      '--profile',
+      options.profile ?? DEFAULT_PROFILE,
       '--work',
       root,
     ]);
-    const exportFile = String(generated.reported['path']);
+    const reported = { ...generated.reported };
+    delete reported['maxRssKb'];
+    generatedExport = reported as unknown as GeneratedExport;
+    const exportFile = generatedExport.path;
     record({
       name: 'generate',
       counted: false,
       seconds: generated.seconds,
       peakRssMb: generated.peakRssMb,
-      ...generated.reported,
-      summary: `${((generated.reported['bytes'] as number) / 1e6).toFixed(0)} Mo d'export, ${String(generated.reported['fichesOver1000Partners'])} fiches à plus de 1 000 partenaires`,
+      ...generatedExport,
+      summary: `${(generatedExport.bytes / 1e6).toFixed(0)} Mo d'export (profil ${generatedExport.profile}), ${generatedExport.fichesOver1000Partners} fiches à plus de 1 000 partenaires`,
     });
 
     const reportFile = path.join(root, 'import-report.json');
@@ -402,37 +483,91 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const queries = searched.reported['queries'] as SearchMeasure[];
     const weights = searched.reported['weights'] as PageWeightSummary[];
     const heaviest = weights.find((w) => w.name === 'fiche la plus lourde');
-    const first = queries[0]!;
-    const later = queries.slice(1);
+    const largest = (list: SearchMeasure[], key: 'bytes' | 'ms') =>
+      Math.max(0, ...list.map((q) => q[key]));
+    const firsts = queries.filter((q) => q.moment === 'première' && q.scope === 'actives');
+    const firstsAll = queries.filter((q) => q.moment === 'première' && q.scope === 'toutes');
+    const later = queries.filter((q) => q.moment === 'suivante');
+    figures.firstSearchKb = largest(firsts, 'bytes') / 1000;
+    figures.laterSearchKb = largest(later, 'bytes') / 1000;
+    figures.firstSearchAllKb = largest(firstsAll, 'bytes') / 1000;
     record({
       name: 'search',
       counted: false,
       seconds: searched.seconds,
       peakRssMb: searched.peakRssMb,
       queries,
-      loadBytes: searched.reported['loadBytes'],
-      loadTransfers: searched.reported['loadTransfers'],
       weights,
       summary:
-        `1re : ${(first.bytes / 1000).toFixed(0)} ko en ${first.ms.toFixed(0)} ms ; ` +
-        `suivantes : ≤ ${(Math.max(...later.map((q) => q.bytes)) / 1000).toFixed(0)} ko, ` +
-        `≤ ${Math.max(...later.map((q) => q.ms)).toFixed(0)} ms ; ` +
+        `1re : ≤ ${figures.firstSearchKb.toFixed(0)} ko, ≤ ${largest(firsts, 'ms').toFixed(0)} ms ; ` +
+        `1re sur toutes les fiches : ≤ ${figures.firstSearchAllKb.toFixed(0)} ko, ≤ ${largest(firstsAll, 'ms').toFixed(0)} ms ; ` +
+        `suivantes : ≤ ${figures.laterSearchKb.toFixed(0)} ko, ≤ ${largest(later, 'ms').toFixed(0)} ms ; ` +
         `fiche la plus lourde : ${heaviest ? `${heaviest.gzipKb.toFixed(0)} ko gzip` : '?'}`,
     });
   }
 
   async function rebuild(): Promise<void> {
-    const edited = editOneFiche(work.fiches);
+    const edited = editOneTitle(work.fiches);
+    // Same cacheDir and outDir, dist/ kept: Astro's incrementalBuild copies unchanged pages.
     const rebuilt = await runStage(work, 'rebuild', [SCRIPT, '--stage', 'build'], astroEnv);
+    const pages = countRenderedPages(readFileSync(path.join(work.logs, 'rebuild.log'), 'utf8'));
+    figures.rebuildSeconds = rebuilt.seconds;
     record({
       name: 'rebuild',
       counted: false,
       seconds: rebuilt.seconds,
       peakRssMb: rebuilt.peakRssMb,
       edited: path.relative(work.fiches, edited),
-      summary: `une fiche modifiée (${path.relative(work.fiches, edited)}), site reconstruit sans l'index`,
+      ...pages,
+      summary:
+        `intitulé d'une fiche modifié (${path.relative(work.fiches, edited)}), pages sans l'index : ` +
+        `${pages.rendered} rendues, ${pages.reused} reprises du cache`,
     });
   }
+}
+
+/** Pages Astro rendered and pages it took from its cache, read in its build log (level info). */
+export function countRenderedPages(log: string): { rendered: number; reused: number } {
+  let rendered = 0;
+  let reused = 0;
+  for (const raw of log.split('\n')) {
+    const line = raw.replace(/\u001b\[[0-9;]*m/g, '').trimEnd();
+    if (/\((cached|restored)\)$/.test(line)) reused++;
+    else if (/\(\+[\d.]+\s*m?s\)$/.test(line)) rendered++;
+  }
+  return { rendered, reused };
+}
+
+/** The search index's scopes and bundles (/recherche/index.json), when the index step wrote them. */
+export function searchManifest(
+  dist: string,
+): Record<'actives' | 'inactives', { pages: number; bundles: string[] }> | undefined {
+  const file = path.join(dist, 'recherche', 'index.json');
+  if (!existsSync(file)) return undefined;
+  return JSON.parse(readFileSync(file, 'utf8')) as ReturnType<typeof searchManifest>;
+}
+
+/** Files of every Pagefind bundle of the site (`pagefind/`, `pagefind-inactives/`…). */
+function pagefindSize(dist: string): { files: number; megabytes: number } {
+  const sizes = readdirSync(dist, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && /^pagefind(-|$)/.test(e.name))
+    .map((e) => folderSize(path.join(dist, e.name)));
+  return {
+    files: sizes.reduce((s, x) => s + x.files, 0),
+    megabytes: sizes.reduce((s, x) => s + x.megabytes, 0),
+  };
+}
+
+/** Fiches in the search index: both scopes of the manifest, or the single bundle's entry file. */
+export function pagefindPages(dist: string): number | undefined {
+  const manifest = searchManifest(dist);
+  if (manifest) return manifest.actives.pages + manifest.inactives.pages;
+  const entry = path.join(dist, 'pagefind', 'pagefind-entry.json');
+  if (!existsSync(entry)) return undefined;
+  const { languages } = JSON.parse(readFileSync(entry, 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.values(languages).reduce((sum, l) => sum + l.page_count, 0);
 }
 
 // ------------------------------------------------------------------ stages run in child processes
@@ -442,9 +577,14 @@ function report(result: Record<string, unknown>): void {
   process.stdout.write(`\n${RESULT_MARK}${JSON.stringify({ ...result, maxRssKb })}\n`);
 }
 
-async function stageGenerate(work: WorkLayout, fiches: number, seed: number): Promise<void> {
+async function stageGenerate(
+  work: WorkLayout,
+  fiches: number,
+  seed: number,
+  profile: Profile,
+): Promise<void> {
   const { generateExport } = await import('./generate-export.ts');
-  const generated = await generateExport({ fiches, seed, out: work.exportDir });
+  const generated = await generateExport({ fiches, seed, profile, out: work.exportDir });
   report({ ...generated });
 }
 
@@ -455,7 +595,8 @@ async function stageBuild(): Promise<void> {
     ...inline,
     outDir: process.env['BENCH_OUT_DIR']!,
     cacheDir: process.env['BENCH_CACHE_DIR']!,
-    logLevel: 'warn',
+    // Info: one line per page, "(cached)" or "(restored)" when taken from the cache.
+    logLevel: 'info',
   });
   report({});
 }
@@ -482,22 +623,36 @@ export interface PageWeightSummary {
 export interface SearchMeasure {
   q: string;
   kind: string;
+  /** `actives`: the default scope; `toutes`: with `&inactives=1`. */
+  scope: 'actives' | 'toutes';
+  /** `première`: in a fresh browser context, the page loaded with `?q=`; `suivante`: typed after. */
+  moment: 'première' | 'suivante';
   /**
-   * Bytes over the network for this query, gzip-compressed as a host would send them; for the
-   * first, the search page's own load too (reported apart as loadBytes).
+   * Bytes over the network for this search, gzip-compressed as a host would send them; for a first
+   * search, everything the page loads.
    */
   bytes: number;
   requests: number;
-  /** From the end of the typing pause to the results shown. */
+  /** From the navigation (first) or the end of the typing pause (later) to the results shown. */
   ms: number;
   /** The same bytes by kind of file (pf_index, pf_fragment, wasm, js…). */
   transfers: Record<string, number>;
-  /** Results Pagefind finds, and the first pages. */
+  /** Results Pagefind's API finds (every scope), and the first pages. */
   hits: number;
   firstUrls: string[];
   /** Expected pages missing from the hits. */
   missing: string[];
 }
+
+/** The search page's elements (src/pages/recherche/index.astro): change them here only. */
+export const SEARCH_PAGE = {
+  path: '/recherche/',
+  input: '#search-input',
+  status: '#search-status',
+  results: '#search-results',
+  /** Parameter that adds the inactive fiches to the default scope (active fiches). */
+  allParam: 'inactives=1',
+};
 
 /** The search page waits this long after the last keystroke (src/scripts/search.ts). */
 const TYPING_DELAY_MS = 200;
@@ -525,9 +680,11 @@ const sent = (body: Buffer) =>
   body.length === 0 ? 0 : Math.min(body.length, gzipSync(body).length);
 
 /**
- * In Chromium, on the search page of the built site: the first query with everything the page
- * loads (the page, its code, Pagefind's code, WebAssembly and index), then each later query alone.
- * Hits are counted afterwards with Pagefind's API in another page, outside the measures.
+ * In Chromium, on the search page of the built site: for each search (most common words, a rare
+ * word, a ROME code, a fiche number), a first search in a fresh browser context (the page opened
+ * with `?q=`, everything it loads counted), over the active fiches and then over all
+ * (`&inactives=1`); then, in one page, each search typed after the first. Hits are counted
+ * afterwards with Pagefind's API in another page, outside the measures.
  */
 async function stageSearch(work: WorkLayout): Promise<void> {
   const cases = JSON.parse(
@@ -537,12 +694,18 @@ async function stageSearch(work: WorkLayout): Promise<void> {
   const { serveStatic } = await import('../tests/support/server.ts');
   const [server, browser] = await Promise.all([serveStatic(work.dist), launchChromium()]);
   const queries: SearchMeasure[] = [];
-  let loadBytes = 0;
-  let loadTransfers: Record<string, number> = {};
-  try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    let bodies: Promise<Transfer>[] = [];
+  type Page = Awaited<ReturnType<Awaited<ReturnType<typeof browser.newContext>>['newPage']>>;
+  const settled = (page: Page, q: string) =>
+    page.waitForFunction(
+      ({ query, selectors }) => {
+        const status = document.querySelector(selectors.status)?.textContent ?? '';
+        const busy = document.querySelector(selectors.results)?.hasAttribute('aria-busy');
+        return !busy && status.includes(`« ${query} »`);
+      },
+      { query: q, selectors: SEARCH_PAGE },
+    );
+  const listen = (page: Page) => {
+    const bodies: Promise<Transfer>[] = [];
     page.on('response', (response) => {
       const { pathname } = new URL(response.url());
       bodies.push(
@@ -552,54 +715,95 @@ async function stageSearch(work: WorkLayout): Promise<void> {
         ),
       );
     });
-    const settled = (q: string) =>
-      page.waitForFunction((query) => {
-        const status = document.querySelector('#search-status')?.textContent ?? '';
-        const busy = document.querySelector('#search-results')?.hasAttribute('aria-busy');
-        return !busy && status.includes(`« ${query} »`);
-      }, q);
-    await page.goto(`${server.url}/recherche/`, { waitUntil: 'networkidle' });
-    const loaded = await Promise.all(bodies);
-    loadBytes = total(loaded);
-    loadTransfers = byKind(loaded);
-    for (const [i, searchCase] of cases.entries()) {
-      if (i > 0) bodies = [];
+    return bodies;
+  };
+  const measure = (
+    searchCase: SearchCase,
+    scope: SearchMeasure['scope'],
+    moment: SearchMeasure['moment'],
+    ms: number,
+    sizes: Transfer[],
+  ): SearchMeasure => ({
+    q: searchCase.q,
+    kind: searchCase.kind,
+    scope,
+    moment,
+    bytes: total(sizes),
+    requests: sizes.length,
+    transfers: byKind(sizes),
+    ms,
+    hits: 0,
+    firstUrls: [],
+    missing: [],
+  });
+  try {
+    // First searches, each in a fresh context (empty cache), active fiches then all.
+    for (const scope of ['actives', 'toutes'] as const) {
+      for (const searchCase of cases) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        const bodies = listen(page);
+        const params = `q=${encodeURIComponent(searchCase.q)}${scope === 'toutes' ? `&${SEARCH_PAGE.allParam}` : ''}`;
+        const started = performance.now();
+        await page.goto(`${server.url}${SEARCH_PAGE.path}?${params}`);
+        await settled(page, searchCase.q);
+        const ms = performance.now() - started;
+        await page.waitForLoadState('networkidle');
+        queries.push(measure(searchCase, scope, 'première', ms, await Promise.all(bodies)));
+        await context.close();
+      }
+    }
+    // Later searches: typed one after the other in the page opened with the first.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const [first, ...rest] = cases;
+    await page.goto(`${server.url}${SEARCH_PAGE.path}?q=${encodeURIComponent(first!.q)}`);
+    await settled(page, first!.q);
+    await page.waitForLoadState('networkidle');
+    for (const searchCase of rest) {
+      page.removeAllListeners('response');
+      const bodies = listen(page);
       // Typed, not submitted: Enter on an exact code opens its page instead of listing results.
       const started = performance.now();
-      await page.fill('#search-input', searchCase.q);
-      await settled(searchCase.q);
+      await page.fill(SEARCH_PAGE.input, searchCase.q);
+      await settled(page, searchCase.q);
       const ms = performance.now() - started - TYPING_DELAY_MS;
       await page.waitForLoadState('networkidle');
-      const sizes = await Promise.all(bodies);
-      queries.push({
-        q: searchCase.q,
-        kind: searchCase.kind,
-        bytes: total(sizes),
-        requests: sizes.length,
-        transfers: byKind(sizes),
-        ms,
-        hits: 0,
-        firstUrls: [],
-        missing: [],
-      });
+      queries.push(measure(searchCase, 'actives', 'suivante', ms, await Promise.all(bodies)));
     }
     const counter = await context.newPage();
-    await counter.goto(`${server.url}/recherche/`);
-    for (const [i, searchCase] of cases.entries()) {
-      const found = await counter.evaluate(async (q) => {
-        const pf = (await import('/pagefind/pagefind.js' as string)) as {
-          search: (q: string) => Promise<{
-            results: { data: () => Promise<{ url: string }> }[];
-          }>;
-        };
-        const search = await pf.search(q);
-        const urls = await Promise.all(search.results.map((r) => r.data().then((d) => d.url)));
-        return { hits: search.results.length, urls };
-      }, searchCase.q);
-      const measure = queries[i]!;
-      measure.hits = found.hits;
-      measure.firstUrls = found.urls.slice(0, 5);
-      measure.missing = searchCase.expected.filter((url) => !found.urls.includes(url));
+    await counter.goto(`${server.url}${SEARCH_PAGE.path}`);
+    // Every bundle of both scopes (or the single /pagefind/ of an index without scopes).
+    const manifest = searchManifest(work.dist);
+    const bundles = manifest
+      ? [...manifest.actives.bundles, ...manifest.inactives.bundles]
+      : ['/pagefind/'];
+    for (const searchCase of cases) {
+      const found = await counter.evaluate(
+        async ({ q, bundles }) => {
+          let hits = 0;
+          const urls: string[] = [];
+          for (const bundle of bundles) {
+            const pf = (await import(`${bundle}pagefind.js`)) as {
+              search: (q: string) => Promise<{
+                results: { data: () => Promise<{ url: string }> }[];
+              }>;
+            };
+            const search = await pf.search(q);
+            hits += search.results.length;
+            urls.push(
+              ...(await Promise.all(search.results.map((r) => r.data().then((d) => d.url)))),
+            );
+          }
+          return { hits, urls };
+        },
+        { q: searchCase.q, bundles },
+      );
+      for (const query of queries.filter((q) => q.q === searchCase.q)) {
+        query.hits = found.hits;
+        query.firstUrls = found.urls.slice(0, 5);
+        query.missing = searchCase.expected.filter((url) => !found.urls.includes(url));
+      }
     }
   } finally {
     await browser.close();
@@ -613,12 +817,12 @@ async function stageSearch(work: WorkLayout): Promise<void> {
     gzipKb: p.total.gzip / 1000,
     problems: p.problems,
   }));
-  report({ queries, loadBytes, loadTransfers, weights });
+  report({ queries, weights });
 }
 
 // ------------------------------------------------------------------ command line
 
-const USAGE = `Usage : npm run bench -- --fiches N [--json FICHIER] [--keep] [--seed S]
+const USAGE = `Usage : npm run bench -- --fiches N [--profile real|heavy] [--json FICHIER] [--keep] [--seed S]
         [--max-fragments N] [--astro JSON] [--work DOSSIER] [--stages import,validate,build,index,search,rebuild]`;
 
 async function main(): Promise<number> {
@@ -628,6 +832,7 @@ async function main(): Promise<number> {
       json: { type: 'string' },
       keep: { type: 'boolean', default: false },
       seed: { type: 'string', default: '1' },
+      profile: { type: 'string', default: DEFAULT_PROFILE },
       work: { type: 'string' },
       'max-fragments': { type: 'string' },
       astro: { type: 'string' },
@@ -637,24 +842,32 @@ async function main(): Promise<number> {
   });
   const fiches = Number(values.fiches);
   const seed = Number(values.seed);
+  const profile = values.profile as Profile;
   const maxFragments =
     values['max-fragments'] === undefined ? undefined : Number(values['max-fragments']);
   if (values.stage !== undefined) {
     const work = workLayout(path.resolve(values.work ?? '.'));
-    if (values.stage === 'generate') await stageGenerate(work, fiches, seed);
+    if (values.stage === 'generate') await stageGenerate(work, fiches, seed, profile);
     else if (values.stage === 'build') await stageBuild();
     else if (values.stage === 'index') await stageIndex(work, maxFragments);
     else if (values.stage === 'search') await stageSearch(work);
     else throw new Error(`Étape inconnue : ${values.stage}`);
     return 0;
   }
-  if (!Number.isInteger(fiches) || fiches < 13 || fiches > 899_999 || !Number.isInteger(seed)) {
+  if (
+    !Number.isInteger(fiches) ||
+    fiches < 13 ||
+    fiches > 899_999 ||
+    !Number.isInteger(seed) ||
+    !PROFILES.includes(profile)
+  ) {
     console.error(USAGE);
     return 2;
   }
   const result = await runBench({
     fiches,
     seed,
+    profile,
     keep: values.keep,
     ...(values.work !== undefined ? { work: values.work } : {}),
     ...(values.astro !== undefined
@@ -662,10 +875,13 @@ async function main(): Promise<number> {
       : {}),
     ...(maxFragments !== undefined ? { maxFragments } : {}),
     ...(values.stages !== undefined ? { stages: values.stages.split(',') } : {}),
-    onStage: (stage) =>
+    onStage: (stage) => {
       console.error(
         `${stage.name} : ${stage.seconds.toFixed(1)} s, ${stage.peakRssMb.toFixed(0)} Mo`,
-      ),
+      );
+      if (stage.name === 'generate')
+        console.error(`\n${formatComparison(stage as unknown as GeneratedExport)}\n`);
+    },
   });
   console.log(`\n${fiches} fiches, ${result.cpus} cœurs, charge ${result.load.start.join(' ')}`);
   console.log(formatTable(result));
