@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
+import redirects from './src/integrations/redirects.ts';
 import sitemap from './src/integrations/sitemap.ts';
 
 // The public address of the site: canonical links, sitemap and Open Graph use it.
@@ -11,7 +12,7 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), pagefind(), sitemap()],
+  integrations: [mdx(), pagefind(), sitemap(), redirects()],
   // Shiki colours code with inline styles, which the Content-Security-Policy below forbids.
   markdown: { syntaxHighlight: false },
   // Writes .astro/collections/collections.json, with which the Astro extension of VS Code completes and

@@ -132,7 +132,6 @@ describe('in Chromium', () => {
         if (/Content Security Policy/i.test(message.text())) console.push(message.text());
       });
       await page.goto(server.url + type.path);
-      if (type.redirectsTo) await page.waitForURL(server.url + type.redirectsTo);
       if (type.settled) await page.waitForSelector(type.settled, { state: 'attached' });
       const result = await more(page, requests);
       const events = await page.evaluate(

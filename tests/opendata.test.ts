@@ -2,24 +2,22 @@
  * What a reuser downloads, checked on the fixture site (tests/fixtures/site: active and inactive
  * fiches, an RS fiche, a title full of `<`, `&` and quotes): every JSON file is valid against the JSON
  * Schema the site publishes, the files agree with the fiches they come from, the CSV reads back into
- * the catalogue, and search engines get JSON-LD, Open Graph, a sitemap and guessable addresses.
+ * the catalogue, and search engines get JSON-LD, Open Graph and a sitemap. Short addresses such as
+ * /RNCP9101/ have no page any more: tests/short-address.test.ts.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import jsYaml from 'js-yaml';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsvRecords } from '../src/lib/csv.ts';
 import { sectionsMarkdown } from '../src/lib/opendata.ts';
 import { splitFiche } from '../src/lib/validate/frontmatter.ts';
 import { headingText, parseMarkdown } from '../src/lib/validate/markdown.ts';
 import { SECTIONS, sectionKeyOf } from '../src/schema/sections.ts';
-import { launchChromium } from './support/browser.ts';
 import { FIXTURE_FICHES, fixtureSite } from './support/fixture-site.ts';
 import { parsePage } from './support/html.ts';
-import { serveStatic, type StaticServer } from './support/server.ts';
 
 interface FicheSource {
   file: string;
@@ -354,7 +352,7 @@ describe('fiche pages for search engines and link previews', () => {
 });
 
 describe('sitemap.xml and robots.txt', () => {
-  it('list every fiche page and the site’s pages, but no redirect page', () => {
+  it('list every fiche page and the site’s pages, but no short address', () => {
     const xml = readText('/sitemap.xml');
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     for (const { url } of fiches) expect(locs).toContain(`${SITE}${url}`);
@@ -363,44 +361,5 @@ describe('sitemap.xml and robots.txt', () => {
     }
     expect(locs.some((loc) => /\/(rncp|RNCP|rs|RS)\d+\/$/.test(loc!))).toBe(false);
     expect(readText('/robots.txt')).toContain(`Sitemap: ${SITE}/sitemap.xml`);
-  });
-});
-
-describe('guessable addresses: /RNCP9101/, /rncp9101/, /RS9102/, /rs9102/', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchChromium(), serveStatic(dist)]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  it('are pages that name the fiche’s canonical address and ask not to be indexed', () => {
-    for (const [guess, target] of [
-      ['/RNCP9101/', '/rncp/9101/'],
-      ['/rncp9101/', '/rncp/9101/'],
-      ['/RS9102/', '/rs/9102/'],
-      ['/rs9102/', '/rs/9102/'],
-      ['/rncp6133/', '/rncp/6133/'],
-    ]) {
-      const page = parsePage(readText(`${guess}index.html`));
-      expect(page.one('meta[http-equiv="refresh"]')?.properties['content']).toBe(
-        `0; url=${target}`,
-      );
-      expect(page.one('link[rel="canonical"]')?.properties['href']).toBe(`${SITE}${target}`);
-      expect(page.one('meta[name="robots"]')?.properties['content']).toBe('noindex');
-      expect(page.all('main a').map((a) => a.properties['href'])).toContain(target);
-    }
-  });
-
-  it('take a browser to the fiche', async () => {
-    const context = await browser.newContext();
-    const tab = await context.newPage();
-    await tab.goto(`${server.url}/RNCP9101/`);
-    await tab.waitForURL(`${server.url}/rncp/9101/`);
-    expect(await tab.locator('h1').textContent()).toBe(byNumero('RNCP9101').data.intitule);
-    await context.close();
   });
 });

@@ -1,10 +1,8 @@
 /**
  * The catalogue for machines: the open-data files under /api/ (JSON and CSV), their JSON Schemas under
- * /schema/api/, the schema.org description of a fiche, and the addresses people guess (/RNCP6133/).
+ * /schema/api/ and the schema.org description of a fiche.
  * Pure functions over the fiches' data: the routes in src/pages only call them.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'astro/zod';
 import type {
   DefinedTerm,
@@ -584,25 +582,6 @@ export function serializeJsonLd(data: unknown): string {
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Addresses people type: /RNCP6133/ and /rncp6133/ lead to /rncp/6133/.
-
-/**
- * Whether the file system tells `RNCP6133` from `rncp6133` (Linux does; macOS and Windows usually do
- * not, and there the two redirect pages would be one file).
- */
-export function isCaseSensitive(dir: string): boolean {
-  const probe = path.join(dir, 'package.json');
-  return existsSync(probe) && !existsSync(path.join(dir, 'PACKAGE.JSON'));
-}
-
-/** The guessable addresses (one path segment) of a fiche. */
-export function guessedSegments(numero: string, caseSensitive: boolean): string[] {
-  const { repertoire, numero: n } = splitNumeroFiche(numero);
-  const upper = `${repertoire}${n}`;
-  return caseSensitive ? [upper, upper.toLowerCase()] : [upper.toLowerCase()];
 }
 
 /** The site's address (astro.config.mjs `site`), which every absolute URL of the files needs. */

@@ -1,13 +1,15 @@
 /**
  * The link check of a built site: every `href`, `src` and `action` of every page resolves to a built
  * file, every `#ancre` to an id of its target page, and every link that leaves the site carries
- * rel="noopener noreferrer". Used on dist/ and on the fixture catalogues.
+ * rel="noopener noreferrer". Used on dist/ and on the fixture catalogues. A short address
+ * (`/RNCP6133/`) has no file: the site links the fiche's page itself.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
+import { shortAddressOf } from '../../src/lib/short-address.ts';
 import { sitePath } from './dist.ts';
 import { resolveFile } from './server.ts';
 
@@ -105,7 +107,13 @@ export function checkSite(root: string): { pages: number; links: number; problem
       }
       const target = resolveFile(root, url.pathname);
       if (!target) {
-        problems.push(`${where} : aucune page ni fichier construit à ${url.pathname}`);
+        // A short address works for a reader (the 404 page sends it on) but is no page: link the page.
+        const short = shortAddressOf(url.pathname);
+        problems.push(
+          short
+            ? `${where} : adresse courte sans page, lier directement ${short.path}`
+            : `${where} : aucune page ni fichier construit à ${url.pathname}`,
+        );
         continue;
       }
       if (url.hash && target.endsWith('.html')) {

@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 /** The budget a page is held to by scripts/page-weight.ts. */
-export type WeightClass = 'fiche' | 'page' | 'liste' | 'recherche';
+export type WeightClass = 'fiche' | 'page' | 'liste' | 'recherche' | 'introuvable';
 
 export interface PageType {
   /** Short French name, shown in test names and in the page-weight table. */
@@ -20,8 +20,6 @@ export interface PageType {
   /** Status the static host answers with. */
   status: number;
   weight: WeightClass;
-  /** A page that only sends its reader elsewhere (`<meta http-equiv="refresh">`): where to. */
-  redirectsTo?: string;
   /** Once this selector matches, the page's script has done its work (the search has run). */
   settled?: string;
 }
@@ -56,6 +54,16 @@ const recherche = (name: string, path: string, settled: string): PageType => ({
   settled,
 });
 
+/** The 404 page, which the host serves for any address it has no file for. */
+const introuvable = (name: string, path: string, settled?: string): PageType => ({
+  name,
+  path,
+  routes: /^\/404\.html$/,
+  status: 404,
+  weight: 'introuvable',
+  ...(settled ? { settled } : {}),
+});
+
 /** A browse page, paginated: `/rome/K1801/`, `/rome/K1801/2/`. */
 const paged = (prefix: string, code: string) => new RegExp(`^/${prefix}/${code}/(\\d+/)?$`);
 
@@ -64,10 +72,6 @@ export const PAGE_TYPES: readonly PageType[] = [
   fiche('fiche active', '/rncp/9101/', /^\/rncp\/\d+\/$/),
   fiche('fiche inactive', '/rncp/6133/', /^\/rncp\/\d+\/$/),
   fiche('fiche RS', '/rs/9102/', /^\/rs\/\d+\/$/),
-  {
-    ...page('numéro tapé dans l’adresse', '/RNCP6133/', /^\/(RNCP|rncp|RS|rs)\d+\/$/),
-    redirectsTo: '/rncp/6133/',
-  },
   liste('toutes les fiches', '/fiches/', /^\/fiches\/(\d+\/)?$/),
   liste('fiches par niveau', '/fiches/par-niveau/', /^\/fiches\/par-[a-z-]+\/(\d+\/)?$/),
   liste('métiers (ROME)', '/rome/', /^\/rome\/$/),
@@ -90,7 +94,10 @@ export const PAGE_TYPES: readonly PageType[] = [
   page('contribuer', '/contribuer/', /^\/contribuer\/$/),
   page('champs d’une fiche', '/contribuer/champs/', /^\/contribuer\/champs\/$/),
   page('à propos', '/a-propos/', /^\/a-propos\/$/),
-  { ...page('page introuvable', '/cette-page-n-existe-pas/', /^\/404\.html$/), status: 404 },
+  introuvable('page introuvable', '/cette-page-n-existe-pas/'),
+  // A short address (/RNCP6133/) has no page: the 404 page sends it on, or says, as here, that the
+  // fiche is not in the catalogue (tests/short-address.test.ts).
+  introuvable('fiche absente du catalogue', '/RNCP99999/', '#short-address a'),
 ];
 
 /** The fiche of the fixture site whose title holds `<`, `>`, `&` and quotes. */

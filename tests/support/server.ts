@@ -1,6 +1,9 @@
 /**
  * Serves a built site (dist/) on 127.0.0.1 with a port chosen by the system, as a static host
- * would: `/x/` → `/x/index.html`, unknown paths → the site's 404 page with status 404.
+ * would: `/x/` → `/x/index.html`, `/x` → 301 to `/x/` when that folder exists, and any other path
+ * (a short address such as /RNCP6133/ included) → the site's 404.html with status 404. HEAD gets the
+ * same status and headers without a body (the 404 page's script asks so whether a fiche exists).
+ * It reads no `_redirects`: what the tests see is the 404 page's work, as on a host without rules.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -30,7 +33,12 @@ export interface StaticServer {
 }
 
 export function resolveFile(root: string, pathname: string): string | undefined {
-  const decoded = decodeURIComponent(pathname);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined; // `/%E0%A4%A/`: no file has that name.
+  }
   const file = path.join(root, decoded);
   if (!file.startsWith(root)) return undefined;
   if (existsSync(file) && statSync(file).isFile()) return file;
