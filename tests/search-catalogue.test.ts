@@ -1,7 +1,9 @@
 /**
  * The search on a small catalogue of several fiches (tests/fixtures/search/fiches, RNCP 6133 and 21
- * generated ones), built once: the fiche about a code comes before a fiche that merely mentions it,
- * RS numbers and numbers shared by RNCP and RS, filter counts, listing by filter, more results.
+ * generated ones), built once with its index step: the fiche about a code comes before a fiche that
+ * merely mentions it, RS numbers and numbers shared by RNCP and RS, the two scopes (active fiches by
+ * default, all of them with `inactives=1`), filter counts loaded only when the filters are opened,
+ * listing by filter, more results.
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -61,10 +63,17 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
+/** Every address the page requested, in order. */
+let requests: string[];
+
 beforeEach(async () => {
   page = await browser.newPage();
+  requests = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
   return () => page.close();
 });
+
+const filterFiles = () => requests.filter((p) => /^\/pagefind[^/]*\/filter\//.test(p));
 
 async function settled(): Promise<void> {
   await page.waitForFunction(() => {
@@ -86,10 +95,14 @@ const checkbox = (name: string) => page.getByRole('checkbox', { name, exact: tru
 describe('ranking', () => {
   it('puts the fiches about K1801 before the fiche that only mentions it', async () => {
     await open('?q=K1801');
+    expect(await results()).toEqual(['/rncp/9201/', '/rncp/9202/']);
+    // Among all the fiches, both inactive fiches about K1801 too (scores of two bundles are not
+    // comparable: Pagefind weighs each word within its own bundle).
+    await open('?q=K1801&inactives=1');
     const found = await results();
     expect(found).toHaveLength(4);
-    expect(found.slice(0, 3).sort()).toEqual(['/rncp/6133/', '/rncp/9201/', '/rncp/9203/']);
-    expect(found[3]).toBe('/rncp/9202/');
+    expect(found.indexOf('/rncp/9201/')).toBeLessThan(found.indexOf('/rncp/9202/'));
+    expect([...found].sort()).toEqual(['/rncp/6133/', '/rncp/9201/', '/rncp/9202/', '/rncp/9203/']);
   });
 });
 
@@ -110,10 +123,51 @@ describe('exact codes', () => {
   });
 });
 
+describe('scopes', () => {
+  it('searches the active fiches only, and loads no inactive bundle', async () => {
+    await open('?q=insertion');
+    expect(await results()).not.toContain('/rncp/9203/');
+    expect(await results()).not.toContain('/rncp/6133/');
+    expect(await page.locator('#search-status').innerText()).toMatch(
+      /parmi les 25 fiches actives\./,
+    );
+    expect(requests.some((p) => p.startsWith('/pagefind-inactives/'))).toBe(false);
+  });
+
+  it('finds an inactive fiche once asked, and says so', async () => {
+    await open('?q=directeur');
+    expect(await results()).toEqual([]);
+    await page.check('#search-inactives');
+    await page.waitForURL(/inactives=1/);
+    await settled();
+    expect(await results()).toEqual(['/rncp/9203/']);
+    expect(await page.locator('#search-status').innerText()).toMatch(
+      /^1 fiche trouvée pour « directeur » parmi toutes les fiches, actives ou non \(27\)\./,
+    );
+    expect(await page.locator('.search-result .badge').innerText()).toBe('Inactive');
+    // Back among the active fiches, the merged bundle is filtered out.
+    await page.uncheck('#search-inactives');
+    await page.waitForURL((url) => !url.search.includes('inactives'));
+    await settled();
+    expect(await results()).toEqual([]);
+  });
+});
+
 describe('filters', () => {
-  it('start with the whole catalogue counted', async () => {
-    await open('');
+  it('are not loaded until opened, then count the whole scope', async () => {
+    await open('?inactives=1');
     expect(await page.locator('#search-status').innerText()).toMatch(/^Saisissez/);
+    expect(await page.getAttribute('#search-facets-toggle', 'aria-expanded')).toBe('false');
+    await open('?q=K1801&inactives=1');
+    expect(await results()).toHaveLength(4);
+    expect(filterFiles()).toEqual([]);
+    await page.click('#search-facets-toggle');
+    await page.waitForSelector('#search-facets input[data-facet]');
+    expect(filterFiles().length).toBeGreaterThan(0);
+
+    await open('?inactives=1');
+    await page.click('#search-facets-toggle');
+    await page.waitForSelector('#search-facets input[data-facet]');
     for (const name of [
       'Active (25 fiches)',
       'Inactive (2 fiches)',
@@ -131,7 +185,7 @@ describe('filters', () => {
   });
 
   it('add up within a filter, narrow across filters, and count each value as if it were added', async () => {
-    await open('?q=K1801&niveau=6');
+    await open('?q=K1801&inactives=1&niveau=6');
     expect(await results()).toEqual(['/rncp/9201/']);
     // The other levels are still offered, each with the fiches it would add.
     for (const name of [
@@ -158,15 +212,20 @@ describe('filters', () => {
 });
 
 describe('more results', () => {
-  it('shows 20 results, then the rest on request, moving focus to the first new one', async () => {
+  it('shows 10 results, then 10 more on request, moving focus to the first new one', async () => {
     await open('?q=sentinelle');
     expect(await page.locator('#search-status').innerText()).toMatch(/^21 fiches trouvées/);
-    expect(await results()).toHaveLength(20);
-    await page.focus('#search-more');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 21);
+    expect(await results()).toHaveLength(10);
+    for (const shown of [20, 21]) {
+      await page.focus('#search-more');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('#search-results li').length === n,
+        shown,
+      );
+      const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+      expect(focused).toBe((await results())[shown === 20 ? 10 : 20]);
+    }
     expect(await page.isHidden('#search-more')).toBe(true);
-    const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
-    expect(focused).toBe((await results())[20]);
   });
 });

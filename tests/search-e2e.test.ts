@@ -2,6 +2,10 @@
  * The search of the built site in Debian's Chromium: what an adviser types reaches RNCP 6133 or the
  * page of its code, the filters and the address hold the search, the keyboard alone is enough, and
  * without JavaScript the page points to the browse pages.
+ *
+ * RNCP 6133 is inactive, and the committed catalogue has no active fiche: the search finds it only
+ * among all the fiches (`inactives=1`), which most tests here ask for; the default scope is tested
+ * on its own, and on a larger catalogue by tests/search-catalogue.test.ts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,7 +24,7 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(SITE, 'pagefind', 'pagefind.js'))) {
+  if (!existsSync(path.join(SITE, 'recherche', 'index.json'))) {
     throw new Error(`${SITE} has no search index: run \`npm run build\` first (npm test does it).`);
   }
   [server, browser] = await Promise.all([serveStatic(SITE), launchChromium()]);
@@ -62,10 +66,12 @@ async function settled(q: string): Promise<void> {
   }, q);
 }
 
-async function search(q: string, filters = ''): Promise<void> {
+/** Among all the fiches, unless `filters` says otherwise. */
+async function search(q: string, filters = '&inactives=1'): Promise<void> {
   await page.goto(`${server.url}/recherche/?q=${encodeURIComponent(q)}${filters}`);
   await settled(q);
 }
+const ALL = '&inactives=1';
 
 /** Every link the arrows move through: « Accès direct » first, then the results. */
 const links = () =>
@@ -73,6 +79,11 @@ const links = () =>
 const resultLinks = () =>
   page.$$eval('#search-results a', (as) => as.map((a) => a.getAttribute('href')));
 const status = () => page.locator('#search-status').innerText();
+/** Opens the filters, whose files are loaded only then. */
+async function openFilters(): Promise<void> {
+  await page.click('#search-facets-toggle');
+  await page.waitForSelector('#search-facets input[data-facet]');
+}
 const focused = () =>
   page.evaluate(() => {
     const el = document.activeElement;
@@ -86,7 +97,9 @@ describe('words find the fiche', () => {
     expect(await page.locator('#search-direct').innerText()).toContain(
       'Métier ROME K1801, Conseiller / Conseillère en insertion professionnelle',
     );
-    expect(await status()).toMatch(/^1 fiche trouvée pour « K1801 »/);
+    expect(await status()).toMatch(
+      /^1 fiche trouvée pour « K1801 » parmi toutes les fiches, actives ou non \(1\)\./,
+    );
   });
 
   it('« conseiller en insertion » finds RNCP 6133, with its number, status, level and the words marked', async () => {
@@ -107,9 +120,10 @@ describe('words find the fiche', () => {
     expect(await page.locator('.search-excerpt mark').first().innerText()).toBe('vulnérabilité');
   });
 
-  it('keeps apart two words that only an element boundary separates (« AROBASE », then « SIRET »)', async () => {
+  it('leaves out of the index what no search needs: the certifier’s SIRET', async () => {
+    // (Words kept apart at element boundaries: see tests/search-integration.test.ts.)
     await search('siret');
-    expect(await resultLinks()).toEqual([FICHE]);
+    expect(await resultLinks()).toEqual([]);
   });
 
   it('does not return a fiche for the titles of other fiches of its lineage', async () => {
@@ -142,6 +156,12 @@ describe('exact codes come first and Enter opens them', () => {
     );
   });
 
+  it('« Accès direct » reaches an inactive fiche even among the active ones only', async () => {
+    await search('RNCP6133', '');
+    expect(await links()).toEqual([FICHE]);
+    expect(await resultLinks()).toEqual([]);
+  });
+
   it('sends no one to a fiche the site does not have', async () => {
     await search('RNCP16575');
     expect(await page.locator('#search-direct a').count()).toBe(0);
@@ -151,16 +171,17 @@ describe('exact codes come first and Enter opens them', () => {
 describe('filters', () => {
   it('niveau 5 keeps RNCP 6133; niveau 7 removes it, and unchecking brings it back', async () => {
     await search('conseiller en insertion');
+    await openFilters();
     await page.check('input[data-facet="niveau"][value="5"]');
     await page.waitForURL(/niveau=5/);
     await settled('conseiller en insertion');
     expect(await resultLinks()).toEqual([FICHE]);
     expect(await status()).toContain('1 filtre');
 
-    await search('conseiller en insertion', '&niveau=7');
+    await search('conseiller en insertion', `${ALL}&niveau=7`);
     expect(await resultLinks()).toEqual([]);
     expect(await status()).toMatch(
-      /^Aucune fiche trouvée pour « conseiller en insertion », 1 filtre\./,
+      /^Aucune fiche trouvée pour « conseiller en insertion », 1 filtre parmi toutes les fiches/,
     );
     await page.uncheck('input[data-facet="niveau"][value="7"]');
     await page.waitForURL((url) => !url.search.includes('niveau'));
@@ -168,8 +189,10 @@ describe('filters', () => {
     expect(await resultLinks()).toEqual([FICHE]);
   });
 
-  it('shows each filter with its count and the code labels', async () => {
+  it('shows each filter with its count and the code labels, once opened', async () => {
     await search('K1801');
+    expect(await page.locator('#search-facets input').count()).toBe(0);
+    await openFilters();
     // Each checkbox is named by its label: the value, its label for a code, and its count.
     for (const name of [
       'Inactive (1 fiche)',
@@ -194,10 +217,10 @@ describe('filters', () => {
   });
 
   it('removes every filter at once and leaves the focus on the filters', async () => {
-    await search('K1801', '&niveau=5&statut=Inactive');
+    await search('K1801', `${ALL}&niveau=5&statut=Inactive`);
     await page.focus('.facet-clear');
     await page.keyboard.press('Enter');
-    await page.waitForURL((url) => url.search === '?q=K1801');
+    await page.waitForURL((url) => url.search === '?q=K1801&inactives=1');
     await settled('K1801');
     expect(await focused()).toBe('search-facets-title');
     expect(await page.locator('.facet-clear').count()).toBe(0);
@@ -207,13 +230,14 @@ describe('filters', () => {
   it('lists fiches by filter alone, without words', async () => {
     await page.goto(`${server.url}/recherche/?statut=Inactive`);
     await settled('');
+    expect(new URL(page.url()).search).toBe('?inactives=1&statut=Inactive');
     expect(await resultLinks()).toEqual([FICHE]);
   });
 });
 
 describe('the address holds the search', () => {
   it('restores words and filters on reload', async () => {
-    await search('K1801', '&niveau=5');
+    await search('K1801', `${ALL}&niveau=5`);
     await page.reload();
     await settled('K1801');
     expect(await page.inputValue('#search-input')).toBe('K1801');
@@ -223,6 +247,7 @@ describe('the address holds the search', () => {
 
   it('walks back and forward through the filters chosen', async () => {
     await search('K1801');
+    await openFilters();
     await page.check('input[data-facet="statut"][value="Inactive"]');
     await page.waitForURL(/statut=Inactive/);
     await settled('K1801');
@@ -240,15 +265,56 @@ describe('the address holds the search', () => {
     await search('');
     await page.fill('#search-input', 'vulnerabilite');
     await settled('vulnerabilite');
-    expect(new URL(page.url()).search).toBe('?q=vulnerabilite');
+    expect(new URL(page.url()).search).toBe('?q=vulnerabilite&inactives=1');
+  });
+
+  it('holds the choice of the inactive fiches: reload, back and forward restore it', async () => {
+    await search('vulnerabilite', '');
+    expect(await page.isChecked('#search-inactives')).toBe(false);
+    expect(await resultLinks()).toEqual([]);
+    expect(await status()).toContain('Cochez « Inclure les fiches qui ne sont plus actives »');
+
+    await page.check('#search-inactives');
+    await page.waitForURL((url) => url.search === '?q=vulnerabilite&inactives=1');
+    await settled('vulnerabilite');
+    expect(await resultLinks()).toEqual([FICHE]);
+    expect(await status()).toContain('parmi toutes les fiches, actives ou non');
+
+    await page.reload();
+    await settled('vulnerabilite');
+    expect(await page.isChecked('#search-inactives')).toBe(true);
+    expect(await resultLinks()).toEqual([FICHE]);
+
+    await page.goBack();
+    await page.waitForURL((url) => url.search === '?q=vulnerabilite');
+    await settled('vulnerabilite');
+    expect(await page.isChecked('#search-inactives')).toBe(false);
+    expect(await resultLinks()).toEqual([]);
+
+    await page.goForward();
+    await page.waitForURL(/inactives=1/);
+    await settled('vulnerabilite');
+    expect(await page.isChecked('#search-inactives')).toBe(true);
+    expect(await resultLinks()).toEqual([FICHE]);
   });
 });
 
 describe('keyboard alone', () => {
-  it('Tab, typing, arrows, Escape, Space on a filter and Enter on a code', async () => {
-    await search('');
+  it('Tab, typing, arrows, Escape, Space on the scope and a filter, and Enter on a code', async () => {
+    await search('', '');
     let tabs = 0;
     while ((await focused()) !== 'search-input' && tabs++ < 20) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('search-input');
+
+    // The choice of the inactive fiches comes right after the box and its button.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('search-inactives');
+    await page.keyboard.press('Space');
+    await page.waitForURL(/inactives=1/);
+    await settled('');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
     expect(await focused()).toBe('search-input');
 
     await page.keyboard.type('conseiller en insertion');
@@ -261,20 +327,27 @@ describe('keyboard alone', () => {
     await page.keyboard.press('Escape');
     expect(await focused()).toBe('search-input');
 
-    // Tab goes from the box to the button, the results, then the filters.
+    // Tab goes from the box to the button, the scope, the results, then the filters' button.
     const order: (string | undefined)[] = [];
-    for (let i = 0; i < 6 && !order.includes('Inactive'); i++) {
+    for (let i = 0; i < 6 && !order.includes('search-facets-toggle'); i++) {
       await page.keyboard.press('Tab');
       order.push(await focused());
     }
     expect(order.indexOf(FICHE)).toBeGreaterThan(-1);
-    expect(order.indexOf(FICHE)).toBeLessThan(order.indexOf('Inactive'));
+    expect(order.indexOf(FICHE)).toBeLessThan(order.indexOf('search-facets-toggle'));
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('#search-facets-toggle', 'aria-expanded')).toBe('true');
+    await page.waitForSelector('input[data-facet="statut"][value="Inactive"]');
+    for (let i = 0; i < 4 && (await focused()) !== 'Inactive'; i++) {
+      await page.keyboard.press('Tab');
+    }
+    expect(await focused()).toBe('Inactive');
     await page.keyboard.press('Space');
     await page.waitForURL(/statut=Inactive/);
     await settled('conseiller en insertion');
     expect(await focused()).toBe('Inactive');
 
-    for (let i = 0; i < 10 && (await focused()) !== 'search-input'; i++) {
+    for (let i = 0; i < 14 && (await focused()) !== 'search-input'; i++) {
       await page.keyboard.press('Shift+Tab');
     }
     expect(await focused()).toBe('search-input');
@@ -304,7 +377,9 @@ describe('the search box of every page', () => {
     await page.waitForURL(/\/recherche\//);
     await settled('vulnerabilite');
     expect(new URL(page.url()).search).toBe('?q=vulnerabilite');
-    expect(await resultLinks()).toEqual([FICHE]);
+    // Among the active fiches, of which this catalogue has none: the status says where else to look.
+    expect(await resultLinks()).toEqual([]);
+    expect(await status()).toContain('Inclure les fiches qui ne sont plus actives');
   });
 
   it('is the only page that ships JavaScript: /recherche/', () => {

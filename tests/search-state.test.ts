@@ -21,18 +21,23 @@ import {
   stateFromParams,
   stateToParams,
   toggleFilter,
+  withInactives,
   type SearchState,
 } from '../src/lib/search/state.ts';
+import { bundlePath, bundlesFor, parseScopesManifest } from '../src/lib/search/scopes.ts';
 import { ficheSchema } from '../src/schema/fiche.ts';
 
 const params = (query: string) => new URLSearchParams(query);
 
 describe('search state in the address', () => {
-  it('reads the words and every value of every filter', () => {
+  it('reads the words, the scope and every value of every filter', () => {
     const state = stateFromParams(
-      params('q=K1801&niveau=5&niveau=6&statut=Active&certificateur=Centre+ressource+AROBASE'),
+      params(
+        'q=K1801&inactives=1&niveau=5&niveau=6&statut=Active&certificateur=Centre+ressource+AROBASE',
+      ),
     );
     expect(state.q).toBe('K1801');
+    expect(state.inactives).toBe(true);
     expect(state.filters.niveau).toEqual(['5', '6']);
     expect(state.filters.statut).toEqual(['Active']);
     expect(state.filters.certificateur).toEqual(['Centre ressource AROBASE']);
@@ -41,28 +46,57 @@ describe('search state in the address', () => {
 
   it('ignores empty and repeated values and unknown parameters', () => {
     const state = stateFromParams(params('q=+&niveau=5&niveau=5&niveau=&page=3&utm_source=x'));
-    expect(state).toEqual({ q: '', filters: { ...emptyFilters(), niveau: ['5'] } });
-    expect(isBlank({ q: '', filters: emptyFilters() })).toBe(true);
+    expect(state).toEqual({
+      q: '',
+      inactives: false,
+      filters: { ...emptyFilters(), niveau: ['5'] },
+    });
+    expect(isBlank({ q: '', inactives: false, filters: emptyFilters() })).toBe(true);
+    expect(isBlank({ q: '', inactives: true, filters: emptyFilters() })).toBe(true);
+  });
+
+  it('searches the active fiches unless `inactives=1` asks for all of them', () => {
+    expect(stateFromParams(params('q=x')).inactives).toBe(false);
+    expect(stateFromParams(params('q=x&inactives=0')).inactives).toBe(false);
+    expect(stateFromParams(params('q=x&inactives=1')).inactives).toBe(true);
+    // An older address that asks for inactive fiches by their status asks for them.
+    const byStatus = stateFromParams(params('statut=Inactive'));
+    expect(byStatus.inactives).toBe(true);
+    expect(stateToParams(byStatus).toString()).toBe('inactives=1&statut=Inactive');
+    // Among active fiches only, the status filter means nothing and is dropped.
+    const active = stateFromParams(params('q=x&statut=Active'));
+    expect(active.filters.statut).toEqual([]);
+    expect(stateToParams(active).toString()).toBe('q=x');
+  });
+
+  it('narrowing to the active fiches drops the status filter', () => {
+    const all = stateFromParams(params('q=x&inactives=1&statut=Inactive&niveau=5'));
+    const narrowed = withInactives(all, false);
+    expect(stateToParams(narrowed).toString()).toBe('q=x&niveau=5');
+    expect(stateToParams(withInactives(narrowed, true)).toString()).toBe(
+      'q=x&inactives=1&niveau=5',
+    );
   });
 
   it('writes one canonical address: words first, filters in page order, values sorted', () => {
     const state: SearchState = {
       q: ' conseiller en insertion ',
+      inactives: true,
       filters: { ...emptyFilters(), rome: ['K1801', 'K1201'], niveau: ['6', '5'] },
     };
     expect(stateToParams(state).toString()).toBe(
-      'q=conseiller+en+insertion&niveau=5&niveau=6&rome=K1201&rome=K1801',
+      'q=conseiller+en+insertion&inactives=1&niveau=5&niveau=6&rome=K1201&rome=K1801',
     );
   });
 
   it('survives the round trip through the address', () => {
     const query =
-      'q=vuln%C3%A9rabilit%C3%A9&statut=Inactive&repertoire=RS&nsf=332t&certificateur=A+%26+B';
+      'q=vuln%C3%A9rabilit%C3%A9&inactives=1&statut=Inactive&repertoire=RS&nsf=332t&certificateur=A+%26+B';
     expect(stateToParams(stateFromParams(params(query))).toString()).toBe(query);
   });
 
   it('adds and removes a filter value', () => {
-    const start: SearchState = { q: 'x', filters: emptyFilters() };
+    const start: SearchState = { q: 'x', inactives: false, filters: emptyFilters() };
     const on = toggleFilter(start, 'niveau', '5', true);
     expect(on.filters.niveau).toEqual(['5']);
     expect(toggleFilter(on, 'niveau', '5', false).filters.niveau).toEqual([]);
@@ -72,6 +106,7 @@ describe('search state in the address', () => {
   it('asks Pagefind for any value within a filter, and can leave one filter out to count it', () => {
     const state: SearchState = {
       q: '',
+      inactives: true,
       filters: { ...emptyFilters(), niveau: ['5', '6'], statut: ['Active'] },
     };
     expect(pagefindFilters(state)).toEqual({
@@ -79,6 +114,36 @@ describe('search state in the address', () => {
       niveau: { any: ['5', '6'] },
     });
     expect(pagefindFilters(state, 'niveau')).toEqual({ statut: { any: ['Active'] } });
+    expect(pagefindFilters({ ...state, inactives: false })).toEqual({
+      niveau: { any: ['5', '6'] },
+    });
+  });
+});
+
+describe('search scopes', () => {
+  const manifest = parseScopesManifest({
+    actives: { pages: 7000, bundles: ['/pagefind/'] },
+    inactives: { pages: 23486, bundles: ['/pagefind-inactives/', '/pagefind-inactives-2/'] },
+  });
+
+  it('loads the active bundle, and the inactive ones only on request', () => {
+    expect(bundlesFor(manifest, false)).toEqual(['/pagefind/']);
+    expect(bundlesFor(manifest, true)).toEqual([
+      '/pagefind/',
+      '/pagefind-inactives/',
+      '/pagefind-inactives-2/',
+    ]);
+    expect(bundlePath('inactives', 1)).toBe('/pagefind-inactives/');
+    expect(bundlePath('inactives', 3)).toBe('/pagefind-inactives-3/');
+  });
+
+  it('refuses a manifest that would load a bundle from elsewhere', () => {
+    expect(() =>
+      parseScopesManifest({
+        actives: { pages: 1, bundles: ['https://example.org/pagefind/'] },
+        inactives: { pages: 0, bundles: [] },
+      }),
+    ).toThrow(/portée actives illisible/);
   });
 });
 
@@ -202,6 +267,7 @@ describe('what the index records of a fiche', () => {
         certificateur: ['Centre ressource AROBASE'],
       },
       ordre: '1-RNCP-006133',
+      scope: 'inactives',
     });
   });
 
@@ -217,5 +283,6 @@ describe('what the index records of a fiche', () => {
     ]);
     expect(rs.filters.niveau).toEqual(['sans']);
     expect(rs.filters.repertoire).toEqual(['RS']);
+    expect(active.scope).toBe('actives');
   });
 });

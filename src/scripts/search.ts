@@ -4,6 +4,10 @@
  * counts. Keyboard: Enter on an exact code opens its page, arrows move through the results, Escape
  * clears the box. Everything is built with DOM nodes and text: nothing from the index is parsed
  * as HTML except Pagefind's excerpt, of which only the `<mark>` elements are kept.
+ *
+ * It loads as little as it can: the bundle of the active fiches only (the inactive ones are merged
+ * in when the reader asks, `inactives=1`), the filter files only once the filters are opened or
+ * used (`pagefind.filters()` fetches all of them), ten results at a time.
  */
 import { parseCodeQuery, resolveCodeQuery, type DirectMatch } from '../lib/code-lookup.ts';
 import type { CodeDirectory } from '../lib/code-lookup.ts';
@@ -16,13 +20,20 @@ import {
 import { facetOptions, type FacetOption } from '../lib/search/facets.ts';
 import {
   LISTING_SORT,
+  PAGE_SIZE,
   PAGEFIND_OPTIONS,
-  PAGEFIND_URL,
+  pagefindScript,
   type FilterCounts,
   type Pagefind,
   type PagefindResult,
   type PagefindResultData,
 } from '../lib/search/pagefind.ts';
+import {
+  bundlesFor,
+  parseScopesManifest,
+  SCOPES_MANIFEST_PATH,
+  type ScopesManifest,
+} from '../lib/search/scopes.ts';
 import {
   DIRECT_PARAM,
   FACETS,
@@ -34,11 +45,12 @@ import {
   stateFromParams,
   stateToParams,
   toggleFilter,
+  withInactives,
   type FacetKey,
+  type PagefindFilters,
   type SearchState,
 } from '../lib/search/state.ts';
 
-const PAGE_SIZE = 20;
 /** Values shown per filter before « Afficher les N autres ». */
 const FACET_VISIBLE = 8;
 const TYPING_DELAY_MS = 200;
@@ -59,6 +71,8 @@ const list = byId<HTMLOListElement>('search-results');
 const more = byId<HTMLButtonElement>('search-more');
 const facetsBox = byId('search-facets');
 const facetsTitle = byId('search-facets-title');
+const facetsToggle = byId<HTMLButtonElement>('search-facets-toggle');
+const inactivesBox = byId<HTMLInputElement>('search-inactives');
 const baseTitle = document.title;
 
 type Child = Node | string | null | undefined | false;
@@ -85,17 +99,68 @@ function plural(count: number, singular: string, pluralForm: string): string {
 
 // ---------------------------------------------------------------- loading, once and only when used
 
-let pagefindPromise: Promise<Pagefind> | undefined;
-function loadPagefind(): Promise<Pagefind> {
-  pagefindPromise ??= (async () => {
-    const pagefind = (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
+let manifestPromise: Promise<ScopesManifest> | undefined;
+/** Which bundles each scope has (written by the index step). */
+function loadManifest(): Promise<ScopesManifest> {
+  manifestPromise ??= fetch(SCOPES_MANIFEST_PATH).then(async (response) => {
+    if (!response.ok) throw new Error(`${SCOPES_MANIFEST_PATH} : ${response.status}`);
+    return parseScopesManifest(await response.json());
+  });
+  manifestPromise.catch(() => (manifestPromise = undefined));
+  return manifestPromise;
+}
+
+interface Engine {
+  pagefind: Pagefind;
+  /** The bundles searched so far: the first one's script runs, the others are merged into it. */
+  bundles: string[];
+  /** Whether the filter files of every bundle in `bundles` are loaded. */
+  filtersLoaded: boolean;
+}
+
+let enginePromise: Promise<Engine> | undefined;
+/** The bundles of the scope being searched. */
+let scopeBundles: string[] = [];
+let merging: Promise<void> = Promise.resolve();
+
+/** Pagefind with at least the given bundles, loading and merging each the first time it is needed. */
+async function loadEngine(bundles: string[]): Promise<Engine> {
+  const [first] = bundles as [string];
+  enginePromise ??= (async () => {
+    const pagefind = (await import(/* @vite-ignore */ pagefindScript(first))) as Pagefind;
     await pagefind.options(PAGEFIND_OPTIONS);
     await pagefind.init();
-    // Loads the filter index: until then, searches come back without their filter counts.
-    await pagefind.filters();
-    return pagefind;
+    return { pagefind, bundles: [first], filtersLoaded: false };
   })();
-  return pagefindPromise;
+  enginePromise.catch(() => (enginePromise = undefined));
+  const engine = await enginePromise;
+  // One merge at a time, in order: a bundle is never merged twice.
+  merging = merging.then(async () => {
+    for (const bundle of bundles) {
+      if (engine.bundles.includes(bundle)) continue;
+      await engine.pagefind.mergeIndex(bundle, PAGEFIND_OPTIONS);
+      engine.bundles.push(bundle);
+      engine.filtersLoaded = false;
+    }
+  });
+  await merging;
+  return engine;
+}
+
+/** Every filter file of the bundles loaded, once: only when the filters are shown. */
+async function loadFilters(engine: Engine): Promise<void> {
+  if (engine.filtersLoaded) return;
+  await engine.pagefind.filters();
+  engine.filtersLoaded = true;
+}
+
+/**
+ * What restricts a search to its scope: nothing, unless the inactive fiches were merged for an
+ * earlier search and this one is among the active fiches only (Pagefind cannot unmerge a bundle).
+ */
+function scopeFilters(engine: Engine, filters: PagefindFilters): PagefindFilters {
+  const wider = engine.bundles.some((bundle) => !scopeBundles.includes(bundle));
+  return wider ? { ...filters, statut: { any: [STATUT.actif] } } : filters;
 }
 
 let directoryPromise: Promise<CodeDirectory> | undefined;
@@ -141,37 +206,55 @@ function searchText(q: string): string {
 let generation = 0;
 let listing: { results: PagefindResult[]; shown: number; generation: number } | undefined;
 
+/** The filters are shown (and their files loaded) once opened, or when the address uses one. */
+let facetsOpen = false;
+
 async function run(): Promise<void> {
   const current = ++generation;
   const searched = state;
   list.setAttribute('aria-busy', 'true');
   document.title = searched.q ? `« ${searched.q} » : ${baseTitle}` : baseTitle;
+  inactivesBox.checked = searched.inactives;
+  if (hasFilters(searched)) setFacetsOpen(true);
   try {
-    const [pagefind, directory] = await Promise.all([loadPagefind(), loadDirectory()]);
+    const [manifest, directory] = await Promise.all([loadManifest(), loadDirectory()]);
     const matches = searched.q ? resolveCodeQuery(searched.q, directory) : [];
-    if (isBlank(searched)) {
-      const totals = await pagefind.filters();
+    const bundles = bundlesFor(manifest, searched.inactives);
+    if (bundles.length === 0) {
+      // No fiche at all in this scope (a catalogue without active fiches): nothing to load.
       if (current !== generation) return;
       listing = undefined;
-      showResults([], [], new Map());
+      showResults([], matches, new Map());
+      renderFacets({}, searched, directory);
+      status.textContent = `Aucune fiche trouvée${searched.q ? ` pour « ${searched.q} »` : ''} : ce catalogue n'a aucune fiche active.${hint(searched, manifest)}`;
+      return;
+    }
+    const engine = await loadEngine(bundles);
+    scopeBundles = bundles;
+    const { pagefind } = engine;
+    if (facetsOpen) await loadFilters(engine);
+    if (isBlank(searched)) {
+      const totals = facetsOpen ? await scopeTotals(engine) : {};
+      if (current !== generation) return;
+      listing = undefined;
+      showResults([], matches, new Map());
       renderFacets(totals, searched, directory);
-      status.textContent =
-        'Saisissez des mots, un numéro de fiche ou un code, ou choisissez un filtre.';
+      status.textContent = `Saisissez des mots, un numéro de fiche ou un code, ou choisissez un filtre : la recherche porte sur ${scopeName(searched, manifest)}.`;
       return;
     }
     const text = searched.q ? searchText(searched.q) : null;
     const search = await pagefind.search(text, {
-      filters: pagefindFilters(searched),
+      filters: scopeFilters(engine, pagefindFilters(searched)),
       ...(text ? {} : { sort: LISTING_SORT }),
     });
-    const counts = await facetCounts(pagefind, text, searched, search.filters);
+    const counts = facetsOpen ? await facetCounts(engine, text, searched, search.filters) : {};
     const first = await Promise.all(search.results.slice(0, PAGE_SIZE).map((r) => r.data()));
     if (current !== generation) return;
     listing = { results: search.results, shown: first.length, generation: current };
     const titles = new Map(first.map((data) => [data.url, data.meta['title'] ?? '']));
     showResults(first, matches, titles);
     renderFacets(counts, searched, directory);
-    status.textContent = summary(search.results.length, searched, matches);
+    status.textContent = summary(search.results.length, searched, matches, manifest);
   } catch (error) {
     if (current !== generation) return;
     console.error(error);
@@ -186,7 +269,7 @@ async function run(): Promise<void> {
  * filter with a chosen value come from the same search without that filter.
  */
 async function facetCounts(
-  pagefind: Pagefind,
+  engine: Engine,
   text: string | null,
   searched: SearchState,
   narrowed: FilterCounts,
@@ -198,22 +281,62 @@ async function facetCounts(
         counts[key] = narrowed[key] ?? {};
         return;
       }
-      const without = await pagefind.search(text, { filters: pagefindFilters(searched, key) });
+      const without = await engine.pagefind.search(text, {
+        filters: scopeFilters(engine, pagefindFilters(searched, key)),
+      });
       counts[key] = without.filters[key] ?? {};
     }),
   );
   return counts;
 }
 
-function summary(count: number, searched: SearchState, matches: DirectMatch[]): string {
+/** The counts of every filter value over the whole scope, before any word or filter. */
+async function scopeTotals(engine: Engine): Promise<FilterCounts> {
+  const restricted = scopeFilters(engine, {});
+  if (Object.keys(restricted).length === 0) return engine.pagefind.filters();
+  return (await engine.pagefind.search(null, { filters: restricted })).filters;
+}
+
+/** « les 6 989 fiches actives » or « toutes les fiches, actives ou non (30 475) ». */
+function scopeName(searched: SearchState, manifest: ScopesManifest): string {
+  const { actives, inactives } = manifest;
+  return searched.inactives
+    ? `toutes les fiches, actives ou non (${numberFormat.format(actives.pages + inactives.pages)})`
+    : actives.pages === 1
+      ? 'la seule fiche active'
+      : `les ${numberFormat.format(actives.pages)} fiches actives`;
+}
+
+/** Where else to look when a search among the active fiches finds nothing. */
+function hint(searched: SearchState, manifest: ScopesManifest): string {
+  if (searched.inactives || manifest.inactives.pages === 0) return '';
+  return ` Cochez « Inclure les fiches qui ne sont plus actives » pour chercher aussi parmi ${plural(manifest.inactives.pages, 'fiche inactive', 'fiches inactives')}.`;
+}
+
+function summary(
+  count: number,
+  searched: SearchState,
+  matches: DirectMatch[],
+  manifest: ScopesManifest,
+): string {
   const found =
     count === 0 ? 'Aucune fiche trouvée' : plural(count, 'fiche trouvée', 'fiches trouvées');
   const words = searched.q ? ` pour « ${searched.q} »` : '';
-  const filterCount = FACETS.reduce((n, { key }) => n + searched.filters[key].length, 0);
+  const filterCount = FACETS.reduce(
+    (n, { key }) =>
+      n + (key === 'statut' && !searched.inactives ? 0 : searched.filters[key].length),
+    0,
+  );
   const filters = filterCount ? `, ${plural(filterCount, 'filtre', 'filtres')}` : '';
+  const scope = ` parmi ${scopeName(searched, manifest)}`;
   const direct = matches[0] ? ` Accès direct : ${describe(matches[0])}.` : '';
-  const hint = count === 0 && filterCount ? ' Retirez un filtre pour élargir la recherche.' : '';
-  return `${found}${words}${filters}.${direct}${hint}`;
+  const more =
+    count === 0 && filterCount
+      ? ' Retirez un filtre pour élargir la recherche.'
+      : count === 0
+        ? hint(searched, manifest)
+        : '';
+  return `${found}${words}${filters}${scope}.${direct}${more}`;
 }
 
 function describe(match: DirectMatch, title?: string): string {
@@ -225,6 +348,7 @@ function showUnavailable(): void {
   listing = undefined;
   showResults([], [], new Map());
   facetsBox.replaceChildren();
+  facetsToggle.hidden = true;
   status.replaceChildren(
     "La recherche n'est pas disponible pour le moment. Vous pouvez parcourir ",
     el('a', { href: '/fiches/' }, ['toutes les fiches']),
@@ -338,7 +462,13 @@ function renderFacets(counts: FilterCounts, searched: SearchState, directory: Co
       ? { facet: active.dataset['facet'], value: active.dataset['value'] }
       : undefined;
 
+  if (!facetsOpen) {
+    facetsBox.replaceChildren();
+    return;
+  }
   const groups = FACETS.map(({ key, legend }) => {
+    // Among the active fiches only, the status filter would offer one value: « Active ».
+    if (key === 'statut' && !searched.inactives) return null;
     const options = facetOptions(key, counts[key], searched.filters[key], directory);
     return options.length > 0 ? facetGroup(key, legend, options) : null;
   });
@@ -414,9 +544,28 @@ let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
 function searchTyped(mode: 'push' | 'replace'): void {
   clearTimeout(typingTimer);
-  commit({ q: input.value.trim(), filters: state.filters }, mode);
+  commit({ ...state, q: input.value.trim() }, mode);
   void run();
 }
+
+function setFacetsOpen(open: boolean): void {
+  facetsOpen = open;
+  facetsToggle.setAttribute('aria-expanded', String(open));
+  facetsToggle.textContent = open ? 'Masquer les filtres' : 'Afficher les filtres';
+  facetsBox.hidden = !open;
+}
+
+facetsToggle.addEventListener('click', () => {
+  setFacetsOpen(!facetsOpen);
+  if (facetsOpen) void run();
+  else facetsBox.replaceChildren();
+});
+
+inactivesBox.addEventListener('change', () => {
+  clearTimeout(typingTimer);
+  commit(withInactives({ ...state, q: input.value.trim() }, inactivesBox.checked), 'push');
+  void run();
+});
 
 input.addEventListener('input', () => {
   clearTimeout(typingTimer);
@@ -485,7 +634,7 @@ facetsBox.addEventListener('click', (event) => {
   if (!button) return;
   const facet = button.dataset['facet'];
   if (facet === 'clear') {
-    commit({ q: state.q, filters: emptyFilters() }, 'push');
+    commit({ ...state, filters: emptyFilters() }, 'push');
     facetsTitle.focus();
     void run();
     return;

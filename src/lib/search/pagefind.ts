@@ -41,11 +41,19 @@ export interface PagefindOptions {
 export interface Pagefind {
   options(options: PagefindOptions): Promise<void>;
   init(): Promise<void>;
+  /** Adds another bundle (its path, e.g. `/pagefind-inactives/`) to every later search. */
+  mergeIndex(path: string, options?: PagefindOptions): Promise<void>;
   search(query: string | null, options?: PagefindSearchOptions): Promise<PagefindSearch>;
   filters(): Promise<FilterCounts>;
 }
 
-export const PAGEFIND_URL = '/pagefind/pagefind.js';
+/** The script of a bundle, from the bundle's path (./scopes.ts). */
+export function pagefindScript(bundle: string): string {
+  return `${bundle}pagefind.js`;
+}
+
+/** Results shown at once, and added by « Afficher plus de résultats »: each loads a fragment file. */
+export const PAGE_SIZE = 10;
 
 export const PAGEFIND_OPTIONS: PagefindOptions = {
   excerptLength: 28,

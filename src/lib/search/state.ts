@@ -1,7 +1,8 @@
 /**
  * The state of a search, which lives in the address so that it can be shared, reloaded and walked
- * back: `/recherche/?q=K1801&niveau=5&statut=Active`. One parameter per filter, repeated for each
- * value chosen. Runs in the browser and at build time: no imports.
+ * back: `/recherche/?q=K1801&inactives=1&niveau=5`. `inactives=1` widens the search from the active
+ * fiches to all of them (./scopes.ts); then one parameter per filter, repeated for each value
+ * chosen. Runs in the browser and at build time: no imports.
  */
 
 /** The filters of the index, in the order the search page shows them. */
@@ -26,8 +27,13 @@ export const SANS_NIVEAU = 'sans';
 /** Set by the header search form: go straight to the page of an exact code when there is one. */
 export const DIRECT_PARAM = 'direct';
 
+/** `inactives=1`: search the inactive fiches too. */
+export const INACTIVES_PARAM = 'inactives';
+
 export interface SearchState {
   q: string;
+  /** Whether the inactive fiches are searched as well as the active ones. */
+  inactives: boolean;
   filters: Record<FacetKey, string[]>;
 }
 
@@ -47,22 +53,33 @@ export function stateFromParams(params: URLSearchParams): SearchState {
       .filter(Boolean);
     filters[key] = [...new Set(values)].slice(0, MAX_VALUES);
   }
-  return { q: (params.get('q') ?? '').trim().slice(0, MAX_QUERY), filters };
+  // Asking for inactive fiches by their status (an older address) asks for them: `statut=Inactive`.
+  const inactives = params.get(INACTIVES_PARAM) === '1' || filters.statut.includes(STATUT.inactif);
+  // The status filter only means something once both scopes are searched.
+  if (!inactives) filters.statut = [];
+  return { q: (params.get('q') ?? '').trim().slice(0, MAX_QUERY), inactives, filters };
 }
 
-/** The address's query string for a state: the words first, then each filter's values, sorted. */
+/**
+ * The address's query string for a state: the words first, then `inactives=1`, then each filter's
+ * values, sorted.
+ */
 export function stateToParams(state: SearchState): URLSearchParams {
   const params = new URLSearchParams();
   const q = state.q.trim();
   if (q) params.set('q', q);
+  if (state.inactives) params.set(INACTIVES_PARAM, '1');
   for (const key of FACET_KEYS) {
+    if (key === 'statut' && !state.inactives) continue;
     for (const value of [...state.filters[key]].sort()) params.append(key, value);
   }
   return params;
 }
 
 export function hasFilters(state: SearchState): boolean {
-  return FACET_KEYS.some((key) => state.filters[key].length > 0);
+  return FACET_KEYS.some(
+    (key) => state.filters[key].length > 0 && (key !== 'statut' || state.inactives),
+  );
 }
 
 export function isBlank(state: SearchState): boolean {
@@ -81,7 +98,16 @@ export function toggleFilter(
 ): SearchState {
   const values = state.filters[key].filter((v) => v !== value);
   if (selected) values.push(value);
-  return { q: state.q, filters: { ...state.filters, [key]: values } };
+  return { ...state, filters: { ...state.filters, [key]: values } };
+}
+
+/** Widens or narrows the search; narrowing drops the status filter, which then means nothing. */
+export function withInactives(state: SearchState, inactives: boolean): SearchState {
+  return {
+    ...state,
+    inactives,
+    filters: inactives ? state.filters : { ...state.filters, statut: [] },
+  };
 }
 
 export type PagefindFilters = Partial<Record<FacetKey, { any: string[] }>>;
@@ -93,6 +119,7 @@ export type PagefindFilters = Partial<Record<FacetKey, { any: string[] }>>;
 export function pagefindFilters(state: SearchState, except?: FacetKey): PagefindFilters {
   const filters: PagefindFilters = {};
   for (const key of FACET_KEYS) {
+    if (key === 'statut' && !state.inactives) continue;
     if (key !== except && state.filters[key].length > 0) {
       filters[key] = { any: [...state.filters[key]] };
     }
