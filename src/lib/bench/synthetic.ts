@@ -654,7 +654,8 @@ function pools(templates: XNode[]): Pools {
     lines,
     weights: sums,
     nsf: { rncp: codes(rncp, 'CODES_NSF', 'NSF'), rs: codes(rs, 'CODES_NSF', 'NSF') },
-    rome: codes(rncp, 'CODES_ROME', 'ROME'),
+    // And K1801, the code of the catalogue's own fiche (RNCP 6133), that the site's checks search for.
+    rome: [...codes(rncp, 'CODES_ROME', 'ROME'), ...EXTRA_ROME],
     formacodes: {
       rncp: codes(rncp, 'FORMACODES', 'FORMACODE'),
       rs: codes(rs, 'FORMACODES', 'FORMACODE'),
@@ -668,6 +669,11 @@ function pools(templates: XNode[]): Pools {
     },
   };
 }
+
+/** ROME codes added to the samples' (France Compétences' v3 label, as in ../shared/notes/rncp.md). */
+const EXTRA_ROME: [string, string][] = [
+  ['K1801', 'Conseil en emploi et insertion socioprofessionnelle'],
+];
 
 /** Index drawn with weights (probabilities summing to 1). */
 function pickWeighted(weights: readonly number[], u: number): number {
