@@ -17,7 +17,10 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   // Writes .astro/collections/collections.json, with which the Astro extension of VS Code completes and
   // documents the fields of a fiche's frontmatter (setting astro.content-intellisense, .vscode/).
-  experimental: { contentIntellisense: true },
+  // incrementalBuild: a page whose cacheKey (src/lib/cache-keys.ts) and code are unchanged is copied
+  // from the cache of the previous build (node_modules/.astro/) instead of rendered again; it needs
+  // build.concurrency 1, the default.
+  experimental: { contentIntellisense: true, incrementalBuild: true },
   // A route built twice (two fiches with one number) must fail the build, not silently keep one.
   prerenderConflictBehavior: 'error',
   // A Content-Security-Policy <meta> on every page: scripts and styles only from this site or

@@ -49,6 +49,22 @@ describe('keyedByProps', () => {
     expect(m2!.cacheKey).toBe(m1!.cacheKey);
   });
 
+  it('keeps the key of the other pages of a list, which show only its counts', () => {
+    const page2 = (intitule: string, actif: boolean) => [
+      {
+        params: { code: 'K1801', page: '2' },
+        props: {
+          node: { code: 'K1801', fiches: [{ ...fiche(intitule), statut: { actif } }] },
+          page: { currentPage: 2, data: [{ numero_fiche: 'RNCP9999', intitule: 'Autre' }] },
+        },
+      },
+    ];
+    const [before] = keyedByProps(page2('Ancien intitulé', true));
+    expect(keyedByProps(page2('Nouvel intitulé', true))[0]!.cacheKey).toBe(before!.cacheKey);
+    // Its count of active fiches changes when one of them closes.
+    expect(keyedByProps(page2('Ancien intitulé', false))[0]!.cacheKey).not.toBe(before!.cacheKey);
+  });
+
   it('adds what the page reads beside its props, such as its fiche file’s digest', () => {
     const [a] = keyedByProps(paths('x'), () => 'digest-1');
     const [b] = keyedByProps(paths('x'), () => 'digest-2');

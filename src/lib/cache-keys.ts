@@ -12,30 +12,64 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_BRANCH, REPOSITORY_URL } from '../config.ts';
 
-/** Maps and sets as arrays, so that their content counts (JSON.stringify writes `{}`). */
-function replacer(_key: string, value: unknown): unknown {
-  if (value instanceof Map) return { map: [...value] };
-  if (value instanceof Set) return { set: [...value] };
-  return value;
+/** A fiche or its summary: what browse pages list. */
+function isFiche(value: unknown): value is { numero_fiche: string; statut?: { actif?: boolean } } {
+  return typeof value === 'object' && value !== null && 'numero_fiche' in value;
+}
+
+/**
+ * Maps and sets as arrays, so that their content counts (JSON.stringify writes `{}`). With
+ * `compact`, a list of fiches counts only by its numbers and statuses: a browse page shows the
+ * fiches of its own page (`page.data`) whole, and of the rest of its list (a code's every fiche, a
+ * certificateur's) only counts, so a title edited on page 1 of a list does not make its 40 other
+ * pages new.
+ */
+function replacer(compact: boolean) {
+  return (_key: string, value: unknown): unknown => {
+    if (value instanceof Map) return { map: [...value] };
+    if (value instanceof Set) return { set: [...value] };
+    if (compact && Array.isArray(value) && isFiche(value[0])) {
+      return value.map((fiche: unknown) =>
+        isFiche(fiche) ? `${fiche.numero_fiche}:${fiche.statut?.actif ? 1 : 0}` : fiche,
+      );
+    }
+    return value;
+  };
+}
+
+function digest(parts: readonly unknown[], compact: boolean): string {
+  const hash = createHash('sha256');
+  for (const part of parts) {
+    hash.update(JSON.stringify(part, replacer(compact)) ?? 'undefined').update('\u0000');
+  }
+  return hash.digest('hex').slice(0, 32);
 }
 
 /** A short, stable digest of any values made of JSON, maps and sets. */
 export function cacheKey(...parts: unknown[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) {
-    hash.update(JSON.stringify(part, replacer) ?? 'undefined').update('\u0000');
-  }
-  return hash.digest('hex').slice(0, 32);
+  return digest(parts, false);
 }
 
 /** Paginated pages share their props (a code and all its fiches): each object is hashed once. */
 const memo = new WeakMap<object, string>();
 
-function valueKey(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return cacheKey(value);
+function sharedKey(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return digest([value], true);
   let key = memo.get(value);
-  if (key === undefined) memo.set(value, (key = cacheKey(value)));
+  if (key === undefined) memo.set(value, (key = digest([value], true)));
   return key;
+}
+
+/** A page of a paginated list: its own items whole (a fiche's title shows), the rest as counts. */
+function pageKey(page: { data?: unknown }): string {
+  const items = Array.isArray(page.data) ? page.data : [];
+  return digest(
+    [
+      { ...page, data: undefined },
+      items.map((item) => (isFiche(item) ? cacheKey(item) : sharedKey(item))),
+    ],
+    false,
+  );
 }
 
 /** The settings that change pages without being in Astro's configuration. */
@@ -67,7 +101,12 @@ export function keyedByProps<T extends { props?: object }>(
 ): (T & { cacheKey: string })[] {
   const shared = cacheKey(settingsKey(), referentielsKey());
   return paths.map((item) => {
-    const props = Object.entries(item.props ?? {}).map(([name, value]) => [name, valueKey(value)]);
+    const props = Object.entries(item.props ?? {}).map(([name, value]) => [
+      name,
+      name === 'page' && typeof value === 'object' && value !== null
+        ? pageKey(value)
+        : sharedKey(value),
+    ]);
     return { ...item, cacheKey: cacheKey(shared, props, context(item)) };
   });
 }

@@ -22,6 +22,7 @@ import {
   type Repertoire,
 } from '../schema/codes.ts';
 import { NIVEAUX_1969, ficheSchema, type Fiche } from '../schema/fiche.ts';
+import type { FicheFacts } from '../schema/summary.ts';
 import { SECTIONS, sectionKeyOf, type SectionKey } from '../schema/sections.ts';
 import type { FicheView } from './catalogue.ts';
 import { ficheUrl, franceCompetencesUrl } from './fiche.ts';
@@ -296,7 +297,7 @@ export function ficheDocument(
   };
 }
 
-export function ficheResume(fiche: Fiche, site: URL): FicheResume {
+export function ficheResume(fiche: FicheFacts, site: URL): FicheResume {
   const { repertoire } = splitNumeroFiche(fiche.numero_fiche);
   const niveau = fiche.niveau;
   return {
@@ -324,7 +325,7 @@ export function ficheResume(fiche: Fiche, site: URL): FicheResume {
   };
 }
 
-export function fichesList(fiches: readonly Fiche[], site: URL): FichesList {
+export function fichesList(fiches: readonly FicheFacts[], site: URL): FichesList {
   return {
     $schema: new URL('/schema/api/fiches.json', site).href,
     licence: { ...LICENCE },
@@ -337,7 +338,7 @@ export function fichesList(fiches: readonly Fiche[], site: URL): FichesList {
 /** Codes → the fiches citing them, in the fiches' order; codes sorted. */
 export function codeMapping(
   nomenclature: 'ROME' | 'NSF',
-  fiches: readonly Fiche[],
+  fiches: readonly FicheFacts[],
   libelle: (code: string) => string | undefined,
   site: URL,
 ): CodeMapping {
@@ -380,7 +381,7 @@ const several = (values: readonly string[]) => values.join('|');
 export interface CsvColumn {
   name: string;
   description: string;
-  value: (fiche: Fiche, site: URL) => string;
+  value: (fiche: FicheFacts, site: URL) => string;
 }
 
 export const CSV_COLUMNS: readonly CsvColumn[] = [
@@ -481,7 +482,7 @@ function csvValue(value: string): string {
   return value === '' ? '' : `"${value.replace(/"/g, '""')}"`;
 }
 
-export function fichesCsv(fiches: readonly Fiche[], site: URL): string {
+export function fichesCsv(fiches: readonly FicheFacts[], site: URL): string {
   const lines = [CSV_COLUMNS.map((c) => csvValue(c.name)).join(';')];
   for (const fiche of fiches) {
     lines.push(CSV_COLUMNS.map((c) => csvValue(c.value(fiche, site))).join(';'));
