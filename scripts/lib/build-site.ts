@@ -27,13 +27,13 @@ export interface BuildSiteOptions {
   index?: boolean;
 }
 
-/** Runs `node <args>` in the project; rejects with its output when it fails. */
+/** Runs `node <args>` in the project; returns its output, or rejects with it when it fails. */
 async function runNode(
   args: string[],
   env: NodeJS.ProcessEnv,
   what: string,
   ok: (code: number | null) => boolean,
-): Promise<void> {
+): Promise<string> {
   const output: string[] = [];
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -43,9 +43,11 @@ async function runNode(
     child.on('close', resolve);
   });
   if (!ok(code)) throw new Error(`${what} (exit ${code}):\n${output.join('')}`);
+  return output.join('');
 }
 
-export async function buildSite(options: BuildSiteOptions): Promise<void> {
+/** Builds (and indexes) the site; returns Astro's log, which names each page rendered or reused. */
+export async function buildSite(options: BuildSiteOptions): Promise<string> {
   const script = `const { build } = await import('astro');
 await build({ root: process.cwd(), outDir: process.env.SITE_OUT_DIR, cacheDir: process.env.SITE_CACHE_DIR, logLevel: process.env.SITE_LOG_LEVEL });`;
   const env = {
@@ -57,7 +59,7 @@ await build({ root: process.cwd(), outDir: process.env.SITE_OUT_DIR, cacheDir: p
     SITE_LOG_LEVEL: options.logLevel ?? 'warn',
     ASTRO_TELEMETRY_DISABLED: '1',
   };
-  await runNode(
+  const log = await runNode(
     ['--input-type=module', '-e', script],
     env,
     `The site of ${options.fiches} did not build`,
@@ -71,4 +73,5 @@ await build({ root: process.cwd(), outDir: process.env.SITE_OUT_DIR, cacheDir: p
       (code) => code === 0,
     );
   }
+  return log;
 }

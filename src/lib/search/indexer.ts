@@ -78,7 +78,7 @@ export function pageUrl(file: string): string {
 export interface IndexOptions {
   /** Most fiches in one bundle; a larger scope is split into several (merged by the page). */
   maxPagesPerBundle?: number;
-  /** Pagefind's limit on fragment files per bundle (one per page by default). */
+  /** Pagefind's limit on fragment files per bundle (default: one per active fiche, one per four inactive). */
   maxFragments?: number;
   /** The Pagefind binary; by default the one npm installed with the `pagefind` package. */
   binary?: string;
@@ -94,6 +94,14 @@ export interface IndexOptions {
  * fiches of the national catalogue make three bundles, merged by the search page on request.
  */
 export const DEFAULT_MAX_PAGES_PER_BUNDLE = 8_000;
+
+/**
+ * The excerpts of inactive fiches are grouped four to a file (Pagefind's maxFragments): 23,486
+ * inactive fiches would otherwise add one file each to the site, and a host counts files
+ * (docs/hosting.md). A search among inactive fiches, the less common one, loads a few more bytes per
+ * result; the active fiches keep one file each, the lightest for the default search.
+ */
+export const INACTIVE_FRAGMENTS_PER_FILE = 4;
 
 /** Files read at once while staging. */
 const BATCH = 64;
@@ -155,9 +163,15 @@ export async function indexSite(
       );
     }
     for (const scope of ['actives', 'inactives'] as const) {
-      for (const bundle of staged[scope].bundles) {
+      for (const [rank, bundle] of staged[scope].bundles.entries()) {
         const started = performance.now();
-        await runPagefind(binary, path.join(work, bundle), path.join(site, bundle), options);
+        const pagesInBundle = Math.min(max, staged[scope].pages - rank * max);
+        const maxFragments =
+          options.maxFragments ??
+          (scope === 'inactives'
+            ? Math.ceil(pagesInBundle / INACTIVE_FRAGMENTS_PER_FILE)
+            : undefined);
+        await runPagefind(binary, path.join(work, bundle), path.join(site, bundle), maxFragments);
         const pages = await checkLanguages(path.join(site, bundle));
         log(
           `${bundle} : ${pages} fiche(s) en ${((performance.now() - started) / 1000).toFixed(1)} s`,
@@ -209,11 +223,10 @@ async function runPagefind(
   binary: string,
   source: string,
   output: string,
-  options: IndexOptions,
+  maxFragments: number | undefined,
 ): Promise<void> {
   const args = ['--site', source, '--output-path', output, '--quiet'];
-  if (options.maxFragments !== undefined)
-    args.push('--max-fragments', String(options.maxFragments));
+  if (maxFragments !== undefined) args.push('--max-fragments', String(maxFragments));
   const lines: string[] = [];
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
