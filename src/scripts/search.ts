@@ -217,7 +217,14 @@ async function run(): Promise<void> {
   inactivesBox.checked = searched.inactives;
   if (hasFilters(searched)) setFacetsOpen(true);
   try {
-    const [manifest, directory] = await Promise.all([loadManifest(), loadDirectory()]);
+    // The list of codes with a page (tens of KB at national size) is fetched only for what needs
+    // it: a query that reads as a code, or the filters' labels.
+    const needsDirectory =
+      facetsOpen || (searched.q !== '' && parseCodeQuery(searched.q).length > 0);
+    const [manifest, directory] = await Promise.all([
+      loadManifest(),
+      needsDirectory ? loadDirectory() : EMPTY_DIRECTORY,
+    ]);
     const matches = searched.q ? resolveCodeQuery(searched.q, directory) : [];
     const bundles = bundlesFor(manifest, searched.inactives);
     if (bundles.length === 0) {
