@@ -1,7 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import pagefind from './src/integrations/pagefind.ts';
+import codesIndex from './src/integrations/codes-index.ts';
 import redirects from './src/integrations/redirects.ts';
 import sitemap from './src/integrations/sitemap.ts';
 
@@ -12,7 +12,7 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), pagefind(), sitemap(), redirects()],
+  integrations: [mdx(), codesIndex(), sitemap(), redirects()],
   // Shiki colours code with inline styles, which the Content-Security-Policy below forbids.
   markdown: { syntaxHighlight: false },
   // Writes .astro/collections/collections.json, with which the Astro extension of VS Code completes and

@@ -330,7 +330,6 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     BENCH_OUT_DIR: work.dist,
     BENCH_CACHE_DIR: work.cache,
     BENCH_ASTRO_CONFIG: JSON.stringify(options.astro ?? {}),
-    SKIP_SEARCH_INDEX: '1',
   };
   const want = (name: string) => options.stages?.includes(name) ?? true;
   let site: { files: number; megabytes: number } | undefined;
@@ -344,7 +343,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     if (want('validate')) {
       const validated = await runStage(work, 'validate', ['scripts/validate.ts', work.fiches]);
       const validLine = readFileSync(path.join(work.logs, 'validate.log'), 'utf8').match(
-        /(\d+) fiches? valides?\./,
+        /(\d+) fiches? valides?\b/,
       );
       const fichesValid = validLine ? Number(validLine[1]) : 0;
       record({
@@ -355,6 +354,22 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
         fichesValid,
         summary: `${fichesValid} fiches valides`,
       });
+      // What an editor waits for after changing one fiche: `npm run validate <file>`.
+      const one = readdirSync(path.join(work.fiches, 'rncp')).sort()[0];
+      if (one) {
+        const single = await runStage(work, 'validate-one', [
+          'scripts/validate.ts',
+          '--sans-cache',
+          path.join(work.fiches, 'rncp', one),
+        ]);
+        record({
+          name: 'validate-one',
+          counted: false,
+          seconds: single.seconds,
+          peakRssMb: single.peakRssMb,
+          summary: `rncp/${one}`,
+        });
+      }
     }
     if (want('build')) {
       const built = await runStage(work, 'build', [SCRIPT, '--stage', 'build'], astroEnv);
@@ -371,11 +386,8 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
       });
     }
     if (want('index')) {
-      // The search index step of the build; today's indexSite() only while that script is missing.
-      const ownStep = existsSync(SEARCH_INDEX_SCRIPT);
-      const indexArgs = ownStep
-        ? [SEARCH_INDEX_SCRIPT, '--site', work.dist]
-        : [SCRIPT, '--stage', 'index', '--work', root];
+      // The search index step of `npm run build`, in a process of its own.
+      const indexArgs = [SEARCH_INDEX_SCRIPT, '--site', work.dist];
       if (options.maxFragments !== undefined)
         indexArgs.push('--max-fragments', String(options.maxFragments));
       const indexed = await runStage(work, 'index', indexArgs);
@@ -391,7 +403,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
         counted: true,
         seconds: indexed.seconds,
         peakRssMb: indexed.peakRssMb,
-        command: ownStep ? 'scripts/search-index.ts' : 'indexSite()',
+        command: 'scripts/search-index.ts',
         indexedPages,
         pagefindFiles: pagefindFiles.files,
         pagefindMb: pagefindFiles.megabytes,
@@ -599,17 +611,6 @@ async function stageBuild(): Promise<void> {
     logLevel: 'info',
   });
   report({});
-}
-
-async function stageIndex(work: WorkLayout, maxFragments: number | undefined): Promise<void> {
-  const { indexSite } = await import('../src/integrations/pagefind.ts');
-  const pagefind = await import('pagefind');
-  const pages = await indexSite(
-    work.dist,
-    pagefind,
-    maxFragments !== undefined ? { maxFragments } : {},
-  );
-  report({ pages });
 }
 
 /** What one kind of page costs a reader (scripts/page-weight.ts). */
@@ -849,7 +850,6 @@ async function main(): Promise<number> {
     const work = workLayout(path.resolve(values.work ?? '.'));
     if (values.stage === 'generate') await stageGenerate(work, fiches, seed, profile);
     else if (values.stage === 'build') await stageBuild();
-    else if (values.stage === 'index') await stageIndex(work, maxFragments);
     else if (values.stage === 'search') await stageSearch(work);
     else throw new Error(`Étape inconnue : ${values.stage}`);
     return 0;

@@ -121,6 +121,21 @@ describe('exact codes', () => {
     await open('?q=9201');
     expect(await direct()).toEqual(['/rncp/9201/', '/rs/9201/']);
   });
+
+  it('fetch the list of codes only for a code, and the codes’ labels only for a ROME or NSF code', async () => {
+    const lists = () => requests.filter((p) => /^\/recherche\/(codes|libelles)\.json$/.test(p));
+    await open('?q=insertion');
+    expect(await results()).not.toEqual([]);
+    expect(lists()).toEqual([]);
+    requests.length = 0;
+    await open('?q=RS5000');
+    expect(await direct()).toEqual(['/rs/5000/']);
+    expect(lists()).toEqual(['/recherche/codes.json']);
+    requests.length = 0;
+    await open('?q=K1801');
+    expect(await direct()).toEqual(['/rome/K1801/']);
+    expect(lists()).toEqual(['/recherche/codes.json', '/recherche/libelles.json']);
+  });
 });
 
 describe('scopes', () => {

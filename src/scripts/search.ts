@@ -12,6 +12,7 @@
 import { parseCodeQuery, resolveCodeQuery, type DirectMatch } from '../lib/code-lookup.ts';
 import type { CodeDirectory } from '../lib/code-lookup.ts';
 import {
+  CODE_LABELS_PATH,
   CODES_INDEX_PATH,
   codeDirectory,
   EMPTY_DIRECTORY,
@@ -163,16 +164,40 @@ function scopeFilters(engine: Engine, filters: PagefindFilters): PagefindFilters
   return wider ? { ...filters, statut: { any: [STATUT.actif] } } : filters;
 }
 
-let directoryPromise: Promise<CodeDirectory> | undefined;
-/** The codes that have a page; without it the search still works, with no « Accès direct ». */
-function loadDirectory(): Promise<CodeDirectory> {
-  directoryPromise ??= fetch(CODES_INDEX_PATH)
-    .then(async (response) => {
-      if (!response.ok) throw new Error(`${CODES_INDEX_PATH} : ${response.status}`);
-      return codeDirectory((await response.json()) as CodesIndexFile);
-    })
-    .catch(() => EMPTY_DIRECTORY);
-  return directoryPromise;
+let codesPromise: Promise<Pick<CodesIndexFile, 'fiches'>> | undefined;
+let labelsPromise: Promise<Pick<CodesIndexFile, 'rome' | 'nsf'>> | undefined;
+const NO_LABELS = { rome: {}, nsf: {} };
+
+async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} : ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/**
+ * The codes that have a page; without them the search still works, with no « Accès direct ». The
+ * labels of the ROME and NSF codes (most of the weight) are fetched only for a ROME or NSF code, or
+ * for the filters.
+ */
+async function loadDirectory(withLabels: boolean): Promise<CodeDirectory> {
+  codesPromise ??= fetchJson(CODES_INDEX_PATH);
+  if (withLabels) labelsPromise ??= fetchJson(CODE_LABELS_PATH);
+  try {
+    const [codes, labels] = await Promise.all([
+      codesPromise,
+      withLabels ? labelsPromise! : NO_LABELS,
+    ]);
+    return codeDirectory({ ...codes, ...labels });
+  } catch {
+    return EMPTY_DIRECTORY;
+  }
+}
+
+/** What a query needs of the directory: nothing for words, the labels for a ROME or NSF code. */
+function directoryFor(q: string): Promise<CodeDirectory> {
+  const targets = q === '' ? [] : parseCodeQuery(q);
+  if (targets.length === 0 && !facetsOpen) return Promise.resolve(EMPTY_DIRECTORY);
+  return loadDirectory(facetsOpen || targets.some((target) => target.kind !== 'fiche'));
 }
 
 // ---------------------------------------------------------------- state and address
@@ -217,14 +242,7 @@ async function run(): Promise<void> {
   inactivesBox.checked = searched.inactives;
   if (hasFilters(searched)) setFacetsOpen(true);
   try {
-    // The list of codes with a page (tens of KB at national size) is fetched only for what needs
-    // it: a query that reads as a code, or the filters' labels.
-    const needsDirectory =
-      facetsOpen || (searched.q !== '' && parseCodeQuery(searched.q).length > 0);
-    const [manifest, directory] = await Promise.all([
-      loadManifest(),
-      needsDirectory ? loadDirectory() : EMPTY_DIRECTORY,
-    ]);
+    const [manifest, directory] = await Promise.all([loadManifest(), directoryFor(searched.q)]);
     const matches = searched.q ? resolveCodeQuery(searched.q, directory) : [];
     const bundles = bundlesFor(manifest, searched.inactives);
     if (bundles.length === 0) {
@@ -583,7 +601,7 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   clearTimeout(typingTimer);
   const q = input.value.trim();
-  void loadDirectory().then((directory) => {
+  void directoryFor(q).then((directory) => {
     const [match] = resolveCodeQuery(q, directory);
     if (match) location.assign(match.url);
     else searchTyped('push');
@@ -675,7 +693,7 @@ async function start(): Promise<void> {
   app.hidden = false;
   if (params.has(DIRECT_PARAM)) {
     // From the header form: an exact code goes straight to its page, as Enter does here.
-    const [match] = resolveCodeQuery(state.q, await loadDirectory());
+    const [match] = resolveCodeQuery(state.q, await directoryFor(state.q));
     if (match) {
       location.replace(match.url);
       return;

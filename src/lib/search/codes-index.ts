@@ -1,7 +1,7 @@
 /**
  * `/recherche/codes.json`: which codes have a page on the built site, so that the search only ever
  * sends someone to a page that exists. Written after the build from the list of built pages
- * (src/integrations/pagefind.ts), fetched by the search page the first time it needs it.
+ * (src/integrations/codes-index.ts), fetched by the search page the first time it needs it.
  *
  * Compact for 30,000 fiches: fiche numbers as ranges (« 1718,6133-6135 »), ROME and NSF codes with
  * their label (the search shows it beside the code, in the « Accès direct » link and the filters).
@@ -9,6 +9,19 @@
 import type { CodeDirectory, Repertoire } from '../code-lookup.ts';
 
 export const CODES_INDEX_PATH = '/recherche/codes.json';
+/**
+ * The labels of the ROME and NSF codes, apart: they weigh most of the index (tens of KB gzip), and
+ * a search for a fiche number does not need them.
+ */
+export const CODE_LABELS_PATH = '/recherche/libelles.json';
+
+/** How the index is written: the fiche numbers in one file, the codes' labels in another. */
+export function splitCodesIndex(index: CodesIndexFile): {
+  codes: Pick<CodesIndexFile, 'fiches'>;
+  labels: Pick<CodesIndexFile, 'rome' | 'nsf'>;
+} {
+  return { codes: { fiches: index.fiches }, labels: { rome: index.rome, nsf: index.nsf } };
+}
 
 export interface CodesIndexFile {
   /** Fiche numbers with a page, per répertoire, as sorted ranges: `1718,6133-6135`. */
