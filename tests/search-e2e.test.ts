@@ -391,6 +391,11 @@ describe('the search box of every page', () => {
         ),
       );
     expect(withScript.sort()).toEqual(['404.html', path.join('recherche', 'index.html')].sort());
+    // Inside the document: a script after </html> is a fatal error for the W3C checker.
+    for (const file of withScript) {
+      const html = readFileSync(path.join(SITE, file), 'utf8');
+      expect(html.lastIndexOf('<script'), file).toBeLessThan(html.indexOf('</body>'));
+    }
   });
 });
 
