@@ -88,7 +88,9 @@ export const PAGE_TYPES: readonly PageType[] = [
   liste('formacodes', '/formacodes/', /^\/formacodes\/(\d+\/)?$/),
   liste('formacode', '/formacodes/44028/', paged('formacodes', '\\d{5}')),
   recherche('recherche', '/recherche/', '#search-status:not(:empty)'),
-  recherche('recherche avec résultats', '/recherche/?q=K1801', '#search-results li a'),
+  // Both scopes, the heavier search, and the one that has results on the committed catalogue
+  // (RNCP 6133, inactive).
+  recherche('recherche avec résultats', '/recherche/?q=K1801&inactives=1', '#search-results li a'),
   recherche('recherche sans résultat', '/recherche/?q=xylophone', '#search-status:not(:empty)'),
   page('données ouvertes', '/donnees/', /^\/donnees\/$/),
   page('contribuer', '/contribuer/', /^\/contribuer\/$/),
