@@ -14,6 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../scripts/lib/build-site.ts';
 import { FIXTURE_FICHES } from './support/fixture-site.ts';
@@ -36,7 +37,8 @@ async function build(): Promise<{ rendered: string[]; reused: string[] }> {
   });
   const rendered: string[] = [];
   const reused: string[] = [];
-  for (const line of log.split('\n')) {
+  // Colours are on where the environment asks for them (CI=true): read the text alone.
+  for (const line of stripVTControlCharacters(log).split('\n')) {
     const page = /[├└]─ (\S+)/.exec(line)?.[1];
     if (!page) continue;
     (/\((cached|restored)\)/.test(line) ? reused : rendered).push(page);
