@@ -3,13 +3,11 @@
  * of the fiches in memory (src/schema/summary.ts), and each fiche page, partner page and JSON file
  * reads and validates its fiche here, with the same schema as the collection and `npm run validate`.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import jsYaml from 'js-yaml';
 import { z } from 'astro/zod';
 import { FICHES_DIR } from '../config.ts';
-import { splitNumeroFiche } from '../schema/codes.ts';
 import { ficheSchema, type Fiche } from '../schema/fiche.ts';
 import { splitFiche } from './validate/frontmatter.ts';
 
@@ -19,17 +17,6 @@ export interface FicheFile {
   fiche: Fiche;
   /** The Markdown after the frontmatter. */
   body: string;
-}
-
-/** `RNCP6133` → `rncp/6133`. */
-export function ficheId(numero: string): string {
-  const { repertoire, numero: n } = splitNumeroFiche(numero);
-  return `${repertoire.toLowerCase()}/${n}`;
-}
-
-/** The SHA-256 of a file's text: what tells a build that a fiche changed. */
-export function textDigest(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
 export class FicheFileError extends Error {

@@ -71,12 +71,8 @@ async function syncFile(
   const digest = generateDigest(text);
   const existing = store.get(id);
   if (existing?.digest === digest) return;
-  const { data } = parseFicheText(text, path.relative(root, file));
+  const relative = path.relative(root, file);
+  const { data } = parseFicheText(text, relative);
   const summary = await parseData({ id, data: data as Record<string, unknown>, filePath: file });
-  store.set({
-    id,
-    data: summary,
-    digest,
-    filePath: path.relative(root, file).split(path.sep).join('/'),
-  });
+  store.set({ id, data: summary, digest, filePath: relative.split(path.sep).join('/') });
 }

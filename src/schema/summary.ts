@@ -26,11 +26,8 @@ export const ficheFacts = ficheFields.pick({
 /** The facts of a fiche: what a listing, a browse page or an open-data list needs. */
 export type FicheFacts = z.infer<typeof ficheFacts>;
 
-export const ficheSummarySchema = ficheFacts.extend({
-  nombre_partenaires: z.int().min(0).describe('Nombre d’organismes partenaires.'),
-});
-
-export type FicheSummary = z.infer<typeof ficheSummarySchema>;
+/** What the build keeps of a fiche: its facts, and how many partners it has (for their pages). */
+export type FicheSummary = FicheFacts & { nombre_partenaires: number };
 
 export function ficheSummary(fiche: Fiche): FicheSummary {
   const summary: Record<string, unknown> = { nombre_partenaires: fiche.partenaires?.length ?? 0 };

@@ -61,25 +61,27 @@ interface Row {
 const pct = (part: number, whole: number) => (whole === 0 ? 0 : (100 * part) / whole);
 
 /** The figures that describe an export, from its counts (the real one's or a generated one's). */
-function describe(e: {
-  fiches: number;
-  rncp: number;
-  rs: number;
-  active: number;
-  activeRncp: number;
-  activeRs: number;
-  bytes: number;
-  partners: number;
-  blocs: number;
-  blocsRs: number;
-  certificateurs: number;
-  withoutSiretShare: number;
-  juryBytes: number;
-  activeByLevel: Record<string, number>;
-  maxNsf: number;
-  maxRome: number;
-  maxFormacodes: number;
-}): Row[] {
+function describe(
+  e: Pick<
+    GeneratedExport,
+    | 'fiches'
+    | 'rncp'
+    | 'rs'
+    | 'active'
+    | 'activeRncp'
+    | 'activeRs'
+    | 'bytes'
+    | 'partners'
+    | 'blocs'
+    | 'blocsRs'
+    | 'certificateurs'
+    | 'juryBytes'
+    | 'activeByLevel'
+    | 'maxNsf'
+    | 'maxRome'
+    | 'maxFormacodes'
+  > & { withoutSiretShare: number },
+): Row[] {
   const rows: Row[] = [
     { label: 'fiches', value: e.fiches, digits: 0, informative: true },
     { label: 'fiches RNCP (%)', value: pct(e.rncp, e.fiches), digits: 1 },

@@ -408,6 +408,8 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   numero?: string;
   numeroLine?: number;
+  /** The digest of the text validated, which the validation cache remembers (./cache.ts). */
+  digest?: string;
 }
 
 /** Reads and validates one `.md` fiche. */
@@ -417,7 +419,7 @@ export function validateFile(file: string, referentiels: Referentiels): FileResu
   if (!fiche) return { file, diagnostics };
   const at = /^numero_fiche:/m.exec(text)?.index;
   const numeroLine = at === undefined ? 1 : text.slice(0, at).split('\n').length;
-  return { file, diagnostics, numero: fiche.numero_fiche, numeroLine };
+  return { file, diagnostics, numero: fiche.numero_fiche, numeroLine, digest: fileDigest(text) };
 }
 
 /** The fiches among the targets (files and folders), and the files that have no place there. */
@@ -509,15 +511,13 @@ export async function validatePathsParallel(
   const previous = options.cacheFile
     ? readValidationCache(options.cacheFile, fingerprint)
     : new Map<string, CachedFile>();
-  const digests = new Map<string, string>();
   const known = new Map<string, FileResult>();
-  if (options.cacheFile) {
+  // Without a memory of earlier runs nothing is read here: each file is read once, to validate it.
+  if (previous.size > 0) {
     for (const file of fiches) {
-      const digest = fileDigest(readFileSync(file, 'utf8'));
-      digests.set(file, digest);
       const hit = previous.get(path.resolve(file));
-      if (hit?.digest === digest) {
-        known.set(file, { file, diagnostics: [], numero: hit.numero, numeroLine: hit.numeroLine });
+      if (hit?.digest === fileDigest(readFileSync(file, 'utf8'))) {
+        known.set(file, { file, diagnostics: [], ...hit });
       }
     }
   }
@@ -529,14 +529,9 @@ export async function validatePathsParallel(
   const results = fiches.map((file) => known.get(file)!);
   if (options.cacheFile) {
     const passed = new Map<string, CachedFile>();
-    for (const result of results) {
-      const digest = digests.get(result.file);
-      if (result.diagnostics.length > 0 || !result.numero || !digest) continue;
-      passed.set(path.resolve(result.file), {
-        digest,
-        numero: result.numero,
-        numeroLine: result.numeroLine ?? 1,
-      });
+    for (const { file, diagnostics, numero, numeroLine, digest } of results) {
+      if (diagnostics.length > 0 || !numero || !digest) continue;
+      passed.set(path.resolve(file), { digest, numero, numeroLine: numeroLine ?? 1 });
     }
     writeValidationCache(options.cacheFile, fingerprint, passed);
   }
