@@ -25,7 +25,7 @@ export default defineConfig({
   prerenderConflictBehavior: 'error',
   // A Content-Security-Policy <meta> on every page: scripts and styles only from this site or
   // hashed by Astro, never inline code, nothing from elsewhere. Pagefind compiles its WebAssembly
-  // ('wasm-unsafe-eval') and starts its worker from this site. Checked in Chromium by tests/csp.test.ts.
+  // ('wasm-unsafe-eval') and starts its worker from this site. Checked in Chromium by tests/site/csp.test.ts.
   security: {
     csp: {
       directives: [

@@ -1,6 +1,7 @@
 /**
- * Once per test run: choose the folder of the fixture site (tests/support/fixture-site.ts). The site
- * itself is built by the first test file that needs it, so a run without browser tests costs nothing.
+ * Once per run of the site lane (vitest.config.ts): choose the folder of the fixture site
+ * (tests/support/fixture-site.ts). The site itself is built by the first test file that needs it, so
+ * a run of site tests that do not need it costs nothing.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';

@@ -7,11 +7,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser.ts';
-import { fixtureSite } from './support/fixture-site.ts';
-import { DIST, requireDist } from './support/dist.ts';
-import { PAGE_TYPES, pageType, uncoveredPages, type PageType } from './support/page-types.ts';
-import { serveStatic, type StaticServer } from './support/server.ts';
+import { launchChromium } from '../support/browser.ts';
+import { fixtureSite } from '../support/fixture-site.ts';
+import { DIST, requireDist } from '../support/dist.ts';
+import { PAGE_TYPES, pageType, uncoveredPages, type PageType } from '../support/page-types.ts';
+import { serveStatic, type StaticServer } from '../support/server.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** Enough keyboard stops to cross the header, the breadcrumb and the start of the content. */

@@ -7,11 +7,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser.ts';
-import { DIST, requireDist } from './support/dist.ts';
-import { fixtureSite } from './support/fixture-site.ts';
-import { PAGE_TYPES, pageType, type PageType } from './support/page-types.ts';
-import { serveStatic, type StaticServer } from './support/server.ts';
+import { launchChromium } from '../support/browser.ts';
+import { DIST, requireDist } from '../support/dist.ts';
+import { fixtureSite } from '../support/fixture-site.ts';
+import { PAGE_TYPES, pageType, type PageType } from '../support/page-types.ts';
+import { serveStatic, type StaticServer } from '../support/server.ts';
 
 const CSP_META = /<meta http-equiv="content-security-policy" content="([^"]*)"\s*\/?>/gi;
 

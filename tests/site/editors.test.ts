@@ -10,17 +10,17 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Document, isMap, isSeq, parseDocument, visit, type Scalar } from 'yaml';
-import { REPOSITORY_URL } from '../src/config.ts';
-import { lastUpdate, readGitDates } from '../src/lib/git-dates.ts';
-import { codeExample, ficheJsonSchema, type JsonSchema } from '../src/lib/json-schema.ts';
-import { NOT_SCAFFOLDED, renderScaffold } from '../src/lib/scaffold.ts';
-import { PLACEHOLDER, formatDiagnostic, validatePaths } from '../src/lib/validate/index.ts';
-import { SECTIONS } from '../src/schema/sections.ts';
-import { readPage } from './support/dist.ts';
-import { collapse, parsePage } from './support/html.ts';
+import { REPOSITORY_URL } from '../../src/config.ts';
+import { lastUpdate, readGitDates } from '../../src/lib/git-dates.ts';
+import { codeExample, ficheJsonSchema, type JsonSchema } from '../../src/lib/json-schema.ts';
+import { NOT_SCAFFOLDED, renderScaffold } from '../../src/lib/scaffold.ts';
+import { PLACEHOLDER, formatDiagnostic, validatePaths } from '../../src/lib/validate/index.ts';
+import { SECTIONS } from '../../src/schema/sections.ts';
+import { readPage } from '../support/dist.ts';
+import { collapse, parsePage } from '../support/html.ts';
 import { toText } from 'hast-util-to-text';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 const schema = ficheJsonSchema();
 const temporary: string[] = [];
 const tempDir = (name: string) => {
@@ -326,7 +326,7 @@ describe('VS Code: completion and hover documentation in a fiche’s frontmatter
     expect(settings['astro.content-intellisense']).toBe(true);
     const extensions = JSON.parse(readFileSync(path.join(ROOT, '.vscode/extensions.json'), 'utf8'));
     expect(extensions.recommendations).toContain('astro-build.astro-vscode');
-    const config = (await import('../astro.config.mjs')).default;
+    const config = (await import('../../astro.config.mjs')).default;
     expect(config.experimental?.contentIntellisense).toBe(true);
     // `astro check` and `astro build` (run before the tests) write the manifest the extension reads.
     const manifest = JSON.parse(

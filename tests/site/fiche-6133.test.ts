@@ -3,8 +3,8 @@
  * (../shared/seed/000_c56a2ff022fcd60a.txt), in French, with the facts the source lost marked as such.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readPage } from './support/dist.ts';
-import { parsePage, type Page } from './support/html.ts';
+import { readPage } from '../support/dist.ts';
+import { parsePage, type Page } from '../support/html.ts';
 
 let page: Page;
 beforeAll(() => {

@@ -8,12 +8,12 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_FIELD_LENGTH, formatDiagnostic, validatePaths } from '../src/lib/validate/index.ts';
-import { FIXTURE_FICHES, fixtureSite } from './support/fixture-site.ts';
-import { parsePage } from './support/html.ts';
-import { ODD_TITLE_FICHE } from './support/page-types.ts';
+import { MAX_FIELD_LENGTH, formatDiagnostic, validatePaths } from '../../src/lib/validate/index.ts';
+import { FIXTURE_FICHES, fixtureSite } from '../support/fixture-site.ts';
+import { parsePage } from '../support/html.ts';
+import { ODD_TITLE_FICHE } from '../support/page-types.ts';
 
-const HOSTILE = path.join(import.meta.dirname, 'fixtures/hostile');
+const HOSTILE = path.join(import.meta.dirname, '../fixtures/hostile');
 const FILE = 'rncp/9201.md';
 
 function messages(folder: string): string[] {

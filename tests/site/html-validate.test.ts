@@ -17,9 +17,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DIST, requireDist } from './support/dist.ts';
-import { fixtureSite } from './support/fixture-site.ts';
-import { PAGE_TYPES } from './support/page-types.ts';
+import { DIST, requireDist } from '../support/dist.ts';
+import { fixtureSite } from '../support/fixture-site.ts';
+import { PAGE_TYPES } from '../support/page-types.ts';
 
 const config = JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')) as ConfigData;
 const validator = new HtmlValidate(new StaticConfigLoader(config));
@@ -28,7 +28,7 @@ const validator = new HtmlValidate(new StaticConfigLoader(config));
  * The pages to validate: all of them, except that a page type with more than SAMPLE pages (the 1,200
  * ROME codes, thousands of fiches) is represented by its largest pages, where long or unusual content
  * shows, and pages spread evenly through the rest. Pages of one type come from one template and differ
- * only by escaped text; the link check (tests/links.test.ts) still reads every page.
+ * only by escaped text; the link check (tests/site/links.test.ts) still reads every page.
  */
 const SAMPLE = 60;
 const LARGEST = 10;

@@ -1,6 +1,6 @@
 /**
- * Issue 4, point 6: the imported sample fiches build into pages that show each fiche's title, codes,
- * certifiers, blocs (code, compétences, évaluation) and voies d'accès with their jury.
+ * The real sample fiches of the export, once imported, build into pages that show each fiche's title,
+ * codes, certifiers, blocs (code, compétences, évaluation) and voies d'accès with their jury.
  *
  * The samples are imported into a temporary content folder inside tmp/ (ignored by git; never into the
  * committed content/), and a site is built from it with FICHES_DIR (read by src/content.config.ts), in a
@@ -11,11 +11,11 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import type { Root, RootContent } from 'mdast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../scripts/lib/build-site.ts';
-import { runImport } from '../src/lib/import/run.ts';
-import { parseMarkdown } from '../src/lib/validate/markdown.ts';
-import { VOIES_ACCES, type Fiche } from '../src/schema/fiche.ts';
-import { collapse, parsePage } from './support/html.ts';
+import { buildSite } from '../../scripts/lib/build-site.ts';
+import { runImport } from '../../src/lib/import/run.ts';
+import { parseMarkdown } from '../../src/lib/validate/markdown.ts';
+import { VOIES_ACCES, type Fiche } from '../../src/schema/fiche.ts';
+import { collapse, parsePage } from '../support/html.ts';
 
 const SAMPLES = path.resolve('../shared/data/france-competences/xml-v4.1-samples');
 let root: string;

@@ -3,7 +3,7 @@
  * fiches, an RS fiche, a title full of `<`, `&` and quotes): every JSON file is valid against the JSON
  * Schema the site publishes, the files agree with the fiches they come from, the CSV reads back into
  * the catalogue, and search engines get JSON-LD, Open Graph and a sitemap. Short addresses such as
- * /RNCP9101/ have no page any more: tests/short-address.test.ts.
+ * /RNCP9101/ have no page any more: tests/site/short-address.test.ts.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -11,13 +11,13 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import jsYaml from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCsvRecords } from '../src/lib/csv.ts';
-import { sectionsMarkdown } from '../src/lib/opendata.ts';
-import { splitFiche } from '../src/lib/validate/frontmatter.ts';
-import { headingText, parseMarkdown } from '../src/lib/validate/markdown.ts';
-import { SECTIONS, sectionKeyOf } from '../src/schema/sections.ts';
-import { FIXTURE_FICHES, fixtureSite } from './support/fixture-site.ts';
-import { parsePage } from './support/html.ts';
+import { parseCsvRecords } from '../../src/lib/csv.ts';
+import { sectionsMarkdown } from '../../src/lib/opendata.ts';
+import { splitFiche } from '../../src/lib/validate/frontmatter.ts';
+import { headingText, parseMarkdown } from '../../src/lib/validate/markdown.ts';
+import { SECTIONS, sectionKeyOf } from '../../src/schema/sections.ts';
+import { FIXTURE_FICHES, fixtureSite } from '../support/fixture-site.ts';
+import { parsePage } from '../support/html.ts';
 
 interface FicheSource {
   file: string;

@@ -5,15 +5,15 @@
  *
  * RNCP 6133 is inactive, and the committed catalogue has no active fiche: the search finds it only
  * among all the fiches (`inactives=1`), which most tests here ask for; the default scope is tested
- * on its own, and on a larger catalogue by tests/search-catalogue.test.ts.
+ * on its own, and on a larger catalogue by tests/site/search-catalogue.test.ts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser.ts';
-import { DIST } from './support/dist.ts';
-import { serveStatic, type StaticServer } from './support/server.ts';
+import { launchChromium } from '../support/browser.ts';
+import { DIST } from '../support/dist.ts';
+import { serveStatic, type StaticServer } from '../support/server.ts';
 
 /** The built site; SEARCH_TEST_DIST tests another build (`astro build --outDir …`). */
 const SITE = path.resolve(process.env['SEARCH_TEST_DIST'] ?? DIST);
@@ -121,7 +121,7 @@ describe('words find the fiche', () => {
   });
 
   it('leaves out of the index what no search needs: the certifier’s SIRET', async () => {
-    // (Words kept apart at element boundaries: see tests/search-integration.test.ts.)
+    // (Words kept apart at element boundaries: see tests/unit/search-integration.test.ts.)
     await search('siret');
     expect(await resultLinks()).toEqual([]);
   });

@@ -11,9 +11,9 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser.ts';
-import { fixtureSite } from './support/fixture-site.ts';
-import { serveStatic, type StaticServer } from './support/server.ts';
+import { launchChromium } from '../support/browser.ts';
+import { fixtureSite } from '../support/fixture-site.ts';
+import { serveStatic, type StaticServer } from '../support/server.ts';
 
 let dist: string;
 let browser: Browser;

@@ -5,8 +5,9 @@
  * site builds it and the other test files, in other workers, wait for it. A run that needs no browser
  * test pays nothing.
  *
- * To keep the site between runs while working on a test: `FIXTURE_SITE_DIR=tmp/site npx vitest …`
- * (a folder inside the project; delete it to rebuild the site).
+ * To keep the site between runs while working on a test:
+ * `FIXTURE_SITE_DIR=tmp/site npm run test:site -- tests/site/a11y.test.ts` (a folder inside the
+ * project; delete it to rebuild the site).
  */
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

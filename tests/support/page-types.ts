@@ -98,7 +98,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   page('à propos', '/a-propos/', /^\/a-propos\/$/),
   introuvable('page introuvable', '/cette-page-n-existe-pas/'),
   // A short address (/RNCP6133/) has no page: the 404 page sends it on, or says, as here, that the
-  // fiche is not in the catalogue (tests/short-address.test.ts).
+  // fiche is not in the catalogue (tests/site/short-address.test.ts).
   introuvable('fiche absente du catalogue', '/RNCP99999/', '#short-address a'),
 ];
 

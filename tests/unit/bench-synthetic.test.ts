@@ -14,9 +14,9 @@ import {
   formatComparison,
   NATIONAL_EXPORT,
   realFigures,
-} from '../src/lib/bench/national-figures.ts';
-import { generateExport, type GeneratedExport } from '../src/lib/bench/synthetic.ts';
-import { runImport } from '../src/lib/import/run.ts';
+} from '../../src/lib/bench/national-figures.ts';
+import { generateExport, type GeneratedExport } from '../../src/lib/bench/synthetic.ts';
+import { runImport } from '../../src/lib/import/run.ts';
 
 const FICHES = 3000;
 let dir: string;

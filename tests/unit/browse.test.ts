@@ -32,9 +32,9 @@ import {
   romeCodesOf,
   romePlaceholder,
   sortFiches,
-} from '../src/lib/browse.ts';
-import { loadReferentiels, type RomeEntry } from '../src/lib/referentiels.ts';
-import { ficheSchema, type Fiche } from '../src/schema/fiche.ts';
+} from '../../src/lib/browse.ts';
+import { loadReferentiels, type RomeEntry } from '../../src/lib/referentiels.ts';
+import { ficheSchema, type Fiche } from '../../src/schema/fiche.ts';
 
 const VOIES = Object.fromEntries(
   [

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cacheKey, keyedByProps, referentielsKey } from '../src/lib/cache-keys.ts';
+import { cacheKey, keyedByProps, referentielsKey } from '../../src/lib/cache-keys.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));

@@ -8,10 +8,10 @@ import {
   resolveCodeQuery,
   targetUrl,
   type CodeTarget,
-} from '../src/lib/code-lookup.ts';
-import { buildCodesIndex, codeDirectory } from '../src/lib/search/codes-index.ts';
-import { ficheUrl } from '../src/lib/fiche.ts';
-import { NSF, NUMERO_FICHE, ROME } from '../src/schema/codes.ts';
+} from '../../src/lib/code-lookup.ts';
+import { buildCodesIndex, codeDirectory } from '../../src/lib/search/codes-index.ts';
+import { ficheUrl } from '../../src/lib/fiche.ts';
+import { NSF, NUMERO_FICHE, ROME } from '../../src/schema/codes.ts';
 
 const fiche = (numero: string): CodeTarget => ({ kind: 'fiche', numero });
 const rome = (code: string): CodeTarget => ({ kind: 'rome', code });

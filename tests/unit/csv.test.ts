@@ -1,5 +1,10 @@
+/**
+ * Reading the open-data CSV files (src/lib/csv.ts) as the France Compétences export and the BCN
+ * tables write them: separators, quotes, line breaks and BOM as published, and a broken file refused
+ * with its line rather than read into shifted columns.
+ */
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, parseCsv, parseCsvRecords } from '../src/lib/csv.ts';
+import { detectDelimiter, parseCsv, parseCsvRecords } from '../../src/lib/csv.ts';
 
 describe('parseCsv', () => {
   it('reads the France Compétences export format: `;`, CRLF, quoted values, empty unquoted values', () => {

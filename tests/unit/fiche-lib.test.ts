@@ -1,3 +1,8 @@
+/**
+ * What the pages write from a fiche's data (src/lib/fiche.ts): its permanent address, dates the
+ * French way, an unknown never shown as yes or no, a certificateur's address, the latest fiche of a
+ * lineage, the sections of the body, and the order of every list of fiches (active ones first).
+ */
 import { describe, expect, it } from 'vitest';
 import {
   certificateurSlug,
@@ -9,8 +14,8 @@ import {
   lineage,
   ouiNon,
   splitSections,
-} from '../src/lib/fiche.ts';
-import type { Fiche } from '../src/schema/fiche.ts';
+} from '../../src/lib/fiche.ts';
+import type { Fiche } from '../../src/schema/fiche.ts';
 
 const base = {
   intitule: 'Test',

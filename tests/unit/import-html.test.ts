@@ -3,8 +3,8 @@
  * validator's Markdown checks, keep every word, and repair what the export gets wrong.
  */
 import { describe, expect, it } from 'vitest';
-import { htmlToMarkdown, toPlainText } from '../src/lib/import/html.ts';
-import { checkMarkdownContent, parseMarkdown } from '../src/lib/validate/markdown.ts';
+import { htmlToMarkdown, toPlainText } from '../../src/lib/import/html.ts';
+import { checkMarkdownContent, parseMarkdown } from '../../src/lib/validate/markdown.ts';
 
 /** The validator's verdict on a piece of fiche Markdown. */
 function problems(markdown: string): string[] {

@@ -1,8 +1,8 @@
 /**
- * Issue 4, points 3 and 5: the importer is tolerant (V2/V3 names, CDATA and escaped text, unknown
- * elements reported, a broken fiche reported while the others import) and safe (a malformed export
- * writes nothing and says where; files are replaced atomically; the same export twice changes nothing;
- * a fiche edited by hand is never overwritten silently). Fixtures: tests/fixtures/import/.
+ * The importer is tolerant (V2/V3 names, CDATA and escaped text, unknown elements reported, a broken
+ * fiche reported while the others import) and safe (a malformed export writes nothing and says where;
+ * files are replaced atomically; the same export twice changes nothing; a fiche edited by hand is
+ * never overwritten silently). Fixtures: tests/fixtures/import/.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -24,11 +24,16 @@ import {
   dumpYaml,
   fileState,
   untouchedSinceImport,
-} from '../src/lib/import/render.ts';
-import { exitCode, runImport } from '../src/lib/import/run.ts';
-import { generateExport } from '../src/lib/bench/synthetic.ts';
-import { parseFiche, readFiches, XmlSyntaxError, type FicheSource } from '../src/lib/import/xml.ts';
-import type { Fiche } from '../src/schema/fiche.ts';
+} from '../../src/lib/import/render.ts';
+import { exitCode, runImport } from '../../src/lib/import/run.ts';
+import { generateExport } from '../../src/lib/bench/synthetic.ts';
+import {
+  parseFiche,
+  readFiches,
+  XmlSyntaxError,
+  type FicheSource,
+} from '../../src/lib/import/xml.ts';
+import type { Fiche } from '../../src/schema/fiche.ts';
 
 const FIXTURES = path.resolve('tests/fixtures/import');
 const fixture = (name: string) => path.join(FIXTURES, name);

@@ -1,9 +1,10 @@
 /**
- * Issue 4, points 1, 2 and 6: the 13 real sample fiches of the France Compétences export (8 RNCP, 5 RS,
- * ../shared/data/france-competences/xml-v4.1-samples/) are imported into a temporary folder (never into
- * content/: their long texts are other people's sentences), then each fiche is compared, field by field,
- * with an independent reading of the XML. Every element of the samples must be found in the fiche or be
- * named in the import report; every written file must pass the schema and the project's validator.
+ * Nothing of the export is lost on import: the 13 real sample fiches of the France Compétences export
+ * (8 RNCP, 5 RS, ../shared/data/france-competences/xml-v4.1-samples/) are imported into a temporary
+ * folder (never into content/: their long texts are other people's sentences), then each fiche is
+ * compared, field by field, with an independent reading of the XML. Every element of the samples must
+ * be found in the fiche or be named in the import report; every written file must pass the schema and
+ * the project's validator.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -13,17 +14,17 @@ import yaml from 'js-yaml';
 import type { Root, RootContent } from 'mdast';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ficheSchema } from '../src/schema/fiche.ts';
-import { SECTIONS } from '../src/schema/sections.ts';
-import { ELEMENTS, LAISSES_DE_COTE } from '../src/lib/import/elements.ts';
-import { untouchedSinceImport } from '../src/lib/import/render.ts';
-import type { ImportReport } from '../src/lib/import/report.ts';
-import { runImport } from '../src/lib/import/run.ts';
+import { ficheSchema } from '../../src/schema/fiche.ts';
+import { SECTIONS } from '../../src/schema/sections.ts';
+import { ELEMENTS, LAISSES_DE_COTE } from '../../src/lib/import/elements.ts';
+import { untouchedSinceImport } from '../../src/lib/import/render.ts';
+import type { ImportReport } from '../../src/lib/import/report.ts';
+import { runImport } from '../../src/lib/import/run.ts';
 import {
   checkBodyStructure,
   checkMarkdownContent,
   parseMarkdown,
-} from '../src/lib/validate/markdown.ts';
+} from '../../src/lib/validate/markdown.ts';
 
 const SAMPLES = path.resolve('../shared/data/france-competences/xml-v4.1-samples');
 const FILES = ['export_fiches_RNCP_fixture.xml', 'export_fiches_RS_fixture.xml'];

@@ -1,9 +1,15 @@
+/**
+ * The reference tables that give codes their labels on every page (content/referentiels/, written by
+ * `npm run referentiels` from ../shared/data): ROME v3 and 4.0 labels and hierarchy, NSF groups and
+ * letters, levels with their 1969 equivalents, every code of the 2026-02-01 export known, and the
+ * committed tables up to date with their sources.
+ */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildReferentiels, defaultDataDir } from '../scripts/build-referentiels.ts';
-import { parseCsvRecords } from '../src/lib/csv.ts';
+import { buildReferentiels, defaultDataDir } from '../../scripts/build-referentiels.ts';
+import { parseCsvRecords } from '../../src/lib/csv.ts';
 import {
   isKnownNsf,
   isKnownRome,
@@ -16,9 +22,9 @@ import {
   romeEntry,
   romeLabelDiffers,
   romeLibelle,
-} from '../src/lib/referentiels.ts';
+} from '../../src/lib/referentiels.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '../..');
 const committedDir = path.join(root, 'content/referentiels');
 const dataDir = defaultDataDir();
 const exportDir = path.join(dataDir, 'france-competences/export-fiches-csv-2026-02-01-partial');

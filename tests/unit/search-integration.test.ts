@@ -23,7 +23,7 @@ import {
   SearchIndexError,
   separateBlocks,
   stagePage,
-} from '../src/lib/search/indexer.ts';
+} from '../../src/lib/search/indexer.ts';
 
 let site: string;
 

@@ -11,9 +11,9 @@ import {
   codeDirectory,
   decodeRanges,
   encodeRanges,
-} from '../src/lib/search/codes-index.ts';
-import { facetOptions } from '../src/lib/search/facets.ts';
-import { searchRecord } from '../src/lib/search/record.ts';
+} from '../../src/lib/search/codes-index.ts';
+import { facetOptions } from '../../src/lib/search/facets.ts';
+import { searchRecord } from '../../src/lib/search/record.ts';
 import {
   emptyFilters,
   isBlank,
@@ -23,9 +23,9 @@ import {
   toggleFilter,
   withInactives,
   type SearchState,
-} from '../src/lib/search/state.ts';
-import { bundlePath, bundlesFor, parseScopesManifest } from '../src/lib/search/scopes.ts';
-import { ficheSchema } from '../src/schema/fiche.ts';
+} from '../../src/lib/search/state.ts';
+import { bundlePath, bundlesFor, parseScopesManifest } from '../../src/lib/search/scopes.ts';
+import { ficheSchema } from '../../src/schema/fiche.ts';
 
 const params = (query: string) => new URLSearchParams(query);
 

@@ -3,9 +3,9 @@
  * lead, and the `_redirects` rules written from the built pages. In a browser: short-address.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { parseCodeQuery } from '../src/lib/code-lookup.ts';
-import { franceCompetencesUrl, ficheUrl } from '../src/lib/fiche.ts';
-import { builtFiches, redirectRules, shortAddressOf } from '../src/lib/short-address.ts';
+import { parseCodeQuery } from '../../src/lib/code-lookup.ts';
+import { franceCompetencesUrl, ficheUrl } from '../../src/lib/fiche.ts';
+import { builtFiches, redirectRules, shortAddressOf } from '../../src/lib/short-address.ts';
 
 describe('shortAddressOf', () => {
   it.each([

@@ -1,3 +1,9 @@
+/**
+ * The validator an editor meets (`npm run validate`, run before every build): the committed catalogue
+ * passes; each broken fixture (tests/fixtures/validate/) is refused with its file, line, field and a
+ * French message; a duplicate number names both files; only the fiches changed since they last passed
+ * are read again; the command's exit code, count and GitHub annotations.
+ */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -7,9 +13,9 @@ import {
   formatDiagnostic,
   validatePaths,
   validatePathsParallel,
-} from '../src/lib/validate/index.ts';
+} from '../../src/lib/validate/index.ts';
 
-const fixtures = path.join(import.meta.dirname, 'fixtures/validate');
+const fixtures = path.join(import.meta.dirname, '../fixtures/validate');
 const fixture = (name: string) => path.join(fixtures, name);
 
 function messages(name: string): string[] {
