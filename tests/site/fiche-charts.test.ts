@@ -6,9 +6,10 @@
  * the colours keep their contrast and the print keeps the pictures in black on white.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ligneeTimeline, type FicheLookup } from '../../src/lib/charts/lignee.ts';
@@ -263,6 +264,25 @@ describe('accessible and printable', () => {
     expect(results.passes.some((p) => p.id === 'svg-img-alt')).toBe(true);
   });
 
+  it('is valid HTML for the project’s html-validate rules', async () => {
+    const validator = new HtmlValidate(
+      new StaticConfigLoader(JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')) as ConfigData),
+    );
+    // Each fragment in a page of its own, as each component is once on a fiche page.
+    const messages: string[] = [];
+    for (const [name, html] of Object.entries(rendered)) {
+      const report = await validator.validateString(
+        `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>${name}</title></head>` +
+          `<body><main><h1>${name}</h1>${html}</main></body></html>`,
+      );
+      for (const r of report.results) {
+        for (const m of r.messages)
+          messages.push(`${name} ${m.ruleId}: ${m.message} (${m.selector ?? ''})`);
+      }
+    }
+    expect(messages).toEqual([]);
+  });
+
   it('writes no inline style and no script, which the Content-Security-Policy would refuse', () => {
     for (const html of Object.values(rendered)) {
       expect(html).not.toMatch(/\sstyle=|<script|<style/i);
@@ -308,7 +328,7 @@ describe('accessible and printable', () => {
     expect(Math.min(...measured.dots)).toBeGreaterThanOrEqual(3);
   });
 
-  it('fits a phone’s width: the pictures shrink, the tables scroll in a focusable region', async () => {
+  it('fits a phone’s width: the pictures shrink, the tables scroll within themselves, by keyboard too', async () => {
     await page.setViewportSize({ width: 320, height: 640 });
     try {
       const widths = await page.evaluate(() => ({
