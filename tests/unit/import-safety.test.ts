@@ -18,7 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   DUMP_OPTIONS,
   dumpYaml,
@@ -440,10 +440,40 @@ describe('frontmatter writing', () => {
       for (const name of readdirSync(path.join(out, repertoire)))
         values.push(frontmatter(path.join(out, repertoire, name)));
     }
+    // js-yaml's own writing is the independent expectation; it must not be what dumpYaml used, or
+    // a fast writer that gave up on every fiche would pass unnoticed.
+    const jsYaml = vi.spyOn(yaml, 'dump');
     for (const value of values) {
+      const expected = yaml.dump(value, DUMP_OPTIONS);
+      jsYaml.mockClear();
       const dumped = dumpYaml(value);
-      expect(dumped).toBe(yaml.dump(value, DUMP_OPTIONS));
+      expect(jsYaml, 'dumpYaml handed a fiche to js-yaml').not.toHaveBeenCalled();
+      expect(dumped).toBe(expected);
       expect(yaml.load(dumped)).toEqual(value);
+    }
+    expect(values.length).toBeGreaterThan(3);
+  });
+
+  it('hands to js-yaml what the fast writer does not know, with the same result', () => {
+    const jsYaml = vi.spyOn(yaml, 'dump');
+    for (const value of [
+      { yes: 'une clé que YAML 1.1 lit comme un booléen' },
+      { Majuscule: 1 },
+      { 'clé accentuée': 1 },
+      { grand: 1e21 },
+      { zero_negatif: -0 },
+      { infini: Number.POSITIVE_INFINITY },
+      { date: new Date(Date.UTC(2024, 0, 2)) },
+      { liste_de_listes: [[1, 2]] },
+      { liste: [{}] },
+      { liste: [{ Majuscule: 1 }] },
+      { objet: Object.assign(Object.create({ herite: 1 }) as object, { a: 1 }) },
+    ] as Record<string, unknown>[]) {
+      const expected = yaml.dump(value, DUMP_OPTIONS);
+      jsYaml.mockClear();
+      const dumped = dumpYaml(value);
+      expect(jsYaml, JSON.stringify(Object.keys(value))).toHaveBeenCalledTimes(1);
+      expect(dumped).toBe(expected);
     }
   });
 });

@@ -28,6 +28,13 @@ import {
 
 const SAMPLES = path.resolve('../shared/data/france-competences/xml-v4.1-samples');
 const FILES = ['export_fiches_RNCP_fixture.xml', 'export_fiches_RS_fixture.xml'];
+/**
+ * The codes of the samples, counted in the XML apart from any code of this project (Python's
+ * ElementTree, `len(fiche.findall('CODES_ROME/ROME'))` summed over both files); every ROME and NSF
+ * code of the samples is in content/referentiels, so none may be left out.
+ */
+const EXPECTED_CODES = { formacodes: 33, nsf: 22, rome: 24, idcc: 0 };
+const EXPECTED_CODES_LEFT_OUT = { formacodes: 0, nsf: 0, rome: 0, idcc: 0 };
 
 // ---------------------------------------------------------------------------------------------------
 // An independent reading of the export: a small DOM built with saxes, nothing shared with the importer.
@@ -207,6 +214,8 @@ describe('import of the sample exports', () => {
     const allPaths = new Set<string>();
     const checked = new Set<string>();
     let partnersSeen = 0;
+    const codesSeen = { formacodes: 0, nsf: 0, rome: 0, idcc: 0 };
+    const codesLeftOut = { formacodes: 0, nsf: 0, rome: 0, idcc: 0 };
 
     for (const file of FILES) {
       const root = readXml(path.join(SAMPLES, file));
@@ -339,14 +348,25 @@ describe('import of the sample exports', () => {
             libelle: squash(kid(n, 'LIBELLE')!.text),
           }));
           const got = (fm[key] ?? []) as { code: string }[];
-          for (const e of expected) {
-            const found = got.find((g) => g.code === e.code);
-            if (found) expect(found).toEqual(e);
-            else
-              expect(warned(`FICHE/${container}/${item}/CODE`), `${numero} ${key} ${e.code}`).toBe(
-                true,
-              );
+          // A code is written as the XML has it, or left out and named (with its count) in the
+          // report; nothing is written that the XML does not have, and the order is the XML's.
+          const left = warnings.filter(
+            (w) => w.numero === numero && w.element === `FICHE/${container}/${item}/CODE`,
+          );
+          const leftOut = expected.filter((e) => !got.some((g) => g.code === e.code));
+          expect(got, `${numero} ${key}`).toEqual(expected.filter((e) => !leftOut.includes(e)));
+          expect(
+            left.reduce((n, w) => n + w.nombre, 0),
+            `${numero} ${key} : codes laissés de côté`,
+          ).toBe(leftOut.length);
+          for (const e of leftOut.slice(0, 3)) {
+            expect(
+              left.some((w) => w.valeurs.some((v) => v.split(' ')[0] === e.code)),
+              `${numero} ${key} ${e.code} nommé dans le rapport`,
+            ).toBe(true);
           }
+          codesSeen[key] += expected.length;
+          codesLeftOut[key] += leftOut.length;
         }
 
         // Voies d'accès with their jury
@@ -515,6 +535,9 @@ describe('import of the sample exports', () => {
       }
     }
     expect(partnersSeen).toBe(992);
+    // Counted in the XML by hand (grep -c '<CODE>' inside each list of the two sample files).
+    expect(codesSeen).toEqual(EXPECTED_CODES);
+    expect(codesLeftOut).toEqual(EXPECTED_CODES_LEFT_OUT);
     // Every element of the samples was compared (or is reported), and is in the importer's catalogue.
     const catalogue = new Set(ELEMENTS.map((e) => e.element));
     for (const p of allPaths) {

@@ -27,6 +27,14 @@ import {
 
 let site: string;
 
+/** The words of an HTML fragment as a reader (and Pagefind) reads them: tags add no space. */
+const wordsOf = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, '')
+    .split(/\s+/)
+    .filter(Boolean);
+const withoutSpaces = (html: string) => html.replace(/\s+/g, '');
+
 function page(file: string, html: string): void {
   const target = path.join(site, file);
   mkdirSync(path.dirname(target), { recursive: true });
@@ -144,15 +152,35 @@ describe('helpers', () => {
   });
 
   it('keeps the words of adjacent blocks apart, and nothing else changes', () => {
-    expect(
-      separateBlocks('<li><a href="/x/">AROBASE</a><dl class="facts"><dt>SIRET</dt></dl></li>'),
-    ).toBe(' <li> <a href="/x/">AROBASE</a> <dl class="facts">  <dt> SIRET </dt>  </dl>  </li> ');
-    expect(separateBlocks('<thead><tr><th scope="col">a</th></tr></thead>')).toBe(
-      ' <thead>  <tr>  <th scope="col"> a </th>  </tr>  </thead> ',
-    );
-    const inline =
-      '<span>RNCP</span><code>6133</code><pre>x</pre><path d="M0"/><picture></picture>';
-    expect(separateBlocks(inline)).toBe(inline);
+    // Elements a browser lays out as blocks (or table cells): text on either side of one is two
+    // words. Inline elements join their text, as the browser shows it: « RNCP6133 » stays one word.
+    const blocks = (
+      'address article aside blockquote caption dd details div dl dt figcaption figure footer ' +
+      'h1 h2 h3 h4 h5 h6 header li ol p section summary table tbody td tfoot th thead tr ul'
+    ).split(' ');
+    for (const tag of blocks) {
+      for (const html of [
+        `<${tag}>AROBASE</${tag}><${tag} class="x">SIRET</${tag}>`,
+        `AROBASE<${tag}/>SIRET`,
+        `<${tag.toUpperCase()}>AROBASE</${tag.toUpperCase()}>SIRET`,
+      ]) {
+        expect(wordsOf(html), html).toEqual(['AROBASESIRET']);
+        expect(wordsOf(separateBlocks(html)), html).toEqual(['AROBASE', 'SIRET']);
+        expect(withoutSpaces(separateBlocks(html)), html).toBe(withoutSpaces(html));
+      }
+    }
+    const page =
+      '<li><a href="/x/">AROBASE</a><dl class="facts"><dt>SIRET</dt><dd>42370591200057</dd></dl></li>';
+    expect(wordsOf(separateBlocks(page))).toEqual(['AROBASE', 'SIRET', '42370591200057']);
+    // Inline elements, and tags whose name only starts like a block's, are left as they are.
+    for (const inline of [
+      '<span>RNCP</span><code>6133</code><pre>x</pre><path d="M0"/><picture></picture>',
+      '<b>A</b><i>B</i><em>C</em><strong>D</strong><abbr>E</abbr><time>F</time>',
+      '<dialog>A</dialog><title>B</title><template>C</template><option>D</option>',
+      '<progress>A</progress><param>B</param><tdx>C</tdx><ulx>D</ulx><hr>E',
+    ]) {
+      expect(separateBlocks(inline)).toBe(inline);
+    }
   });
 
   it('gives a page its address', () => {
