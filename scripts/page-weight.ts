@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../tests/support/browser.ts';
 import { PAGE_TYPES, type PageType, type WeightClass } from '../tests/support/page-types.ts';
+import { openPageType } from '../tests/support/page-visit.ts';
 import { resolveFile, serveStatic } from '../tests/support/server.ts';
 
 export interface Budget {
@@ -76,6 +77,7 @@ function kindOf(resourceType: string): Kind {
 
 function exists(dist: string, type: PageType): boolean {
   const pathname = new URL(type.path, 'http://localhost').pathname;
+  if (type.landsOn && resolveFile(dist, type.landsOn) === undefined) return false;
   return type.status === 404
     ? resolveFile(dist, '/404.html') !== undefined
     : resolveFile(dist, pathname) !== undefined;
@@ -124,11 +126,17 @@ function heaviestFiche(root: string): PageType | undefined {
   );
 }
 
-/** Loads each page type present in `dist`, and the site's heaviest fiche, and weighs them. */
-export async function weighSite(dist: string): Promise<WeightReport> {
+/**
+ * Loads each page type (of `types`, every type by default) present in `dist`, and the site's
+ * heaviest fiche, and weighs them. A page that throws or logs an error is a problem too.
+ */
+export async function weighSite(
+  dist: string,
+  types: readonly PageType[] = PAGE_TYPES,
+): Promise<WeightReport> {
   const root = path.resolve(dist);
-  const present = PAGE_TYPES.filter((type) => exists(root, type));
-  const missing = PAGE_TYPES.filter((type) => !present.includes(type)).map((t) => t.name);
+  const present = types.filter((type) => exists(root, type));
+  const missing = types.filter((type) => !present.includes(type)).map((t) => t.name);
   const heaviest = heaviestFiche(root);
   if (heaviest) present.push(heaviest);
   const server = await serveStatic(root);
@@ -153,11 +161,13 @@ export async function weighSite(dist: string): Promise<WeightReport> {
         );
       });
       // The search page fetches its index once the query in its address has run; the 404 page of
-      // a short address asks whether the fiche exists, then says what it found.
-      await page.goto(server.url + type.path, {
-        waitUntil: type.weight === 'recherche' ? 'networkidle' : 'load',
-      });
-      if (type.settled) await page.waitForSelector(type.settled, { state: 'attached' });
+      // a short address asks whether the fiche exists, then says what it found or goes there.
+      const { errors } = await openPageType(
+        page,
+        type,
+        { fixture: server.url, paged: server.url },
+        { waitUntil: type.weight === 'recherche' ? 'networkidle' : 'load' },
+      );
       const responses = await Promise.all(bodies);
       await context.close();
       const sum = (kinds: Kind[]): Sizes =>
@@ -178,7 +188,7 @@ export async function weighSite(dist: string): Promise<WeightReport> {
         autres: sum(['autres']),
         total: sum(['html', 'css', 'js', 'autres']),
       };
-      pages.push({ ...weighed, problems: overBudget(weighed) });
+      pages.push({ ...weighed, problems: [...overBudget(weighed), ...errors()] });
     }
     return { dist: root, pages, missing };
   } finally {

@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { fixtureSite } from '../support/fixture-site.ts';
 import { DIST, requireDist } from '../support/dist.ts';
+import { pagedSite } from '../support/paged-site.ts';
 import { PAGE_TYPES, pageType, uncoveredPages, type PageType } from '../support/page-types.ts';
+import { openPageType, type SiteUrls } from '../support/page-visit.ts';
 import { serveStatic, type StaticServer } from '../support/server.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -20,20 +22,25 @@ const TAB_STOPS = 40;
 const PAGE_TIMEOUT = 120_000;
 
 let browser: Browser;
-let server: StaticServer;
+let servers: StaticServer[] = [];
+let urls: SiteUrls;
 
 beforeAll(async () => {
-  const [dist, launched] = await Promise.all([fixtureSite(), launchChromium()]);
+  const [dist, paged, launched] = await Promise.all([fixtureSite(), pagedSite(), launchChromium()]);
   browser = launched;
-  server = await serveStatic(dist);
+  servers = await Promise.all([serveStatic(dist), serveStatic(paged)]);
+  urls = { fixture: servers[0]!.url, paged: servers[1]!.url };
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
+  await Promise.all(servers.map((server) => server.close()));
 });
 
-/** Opens a page in a fresh context (axe needs one) and closes the context after `use`. */
+/**
+ * Opens a page in a fresh context (axe needs one) and closes the context after `use`; any exception
+ * or console error of the page fails the test.
+ */
 async function withPage<T>(
   type: PageType,
   use: (page: Page) => Promise<T>,
@@ -42,17 +49,20 @@ async function withPage<T>(
   const context = await browser.newContext(options);
   try {
     const page = await context.newPage();
-    await load(page, type);
-    return await use(page);
+    const errors = await load(page, type);
+    const result = await use(page);
+    expect(errors(), `erreurs JavaScript de ${type.path}`).toEqual([]);
+    return result;
   } finally {
     await context.close();
   }
 }
 
-async function load(page: Page, type: PageType): Promise<void> {
-  const response = await page.goto(server.url + type.path);
-  expect(response?.status(), `status of ${type.path}`).toBe(type.status);
-  if (type.settled) await page.waitForSelector(type.settled, { state: 'attached' });
+/** Opens the page type, in its state; returns what records the page's errors. */
+async function load(page: Page, type: PageType): Promise<() => string[]> {
+  const visit = await openPageType(page, type, urls);
+  expect(visit.status, `status of ${type.path}`).toBe(type.status);
+  return visit.errors;
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
@@ -87,21 +97,77 @@ function skippedLevels(levels: { level: number; text: string }[]): string[] {
   });
 }
 
-/** Presses Tab from the top of the page; returns what had no visible focus, and the stops reached. */
+/**
+ * Presses Tab from the top of the page; returns the stops reached and each stop whose look did not
+ * change visibly when it took the focus. Every element that can take the focus is described before
+ * the walk, unfocused, and again once focused: its outline, box shadow, border or background must
+ * have changed into something drawn (a colour that is not transparent, a line of 2 px or more).
+ */
 async function walkFocus(page: Page): Promise<{ stops: number; problems: string[] }> {
-  // Each focused element is described as it is focused, so that one round trip reads them all.
   await page.evaluate(() => {
-    const log: { id: string; indicated: boolean; onScreen: boolean }[] = [];
+    type Look = Record<string, string>;
+    const look = (el: Element): Look => {
+      const s = getComputedStyle(el);
+      return {
+        outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor} ${s.outlineOffset}`,
+        boxShadow: s.boxShadow,
+        border: ['Top', 'Right', 'Bottom', 'Left']
+          .map((side) =>
+            ['Style', 'Width', 'Color']
+              .map((p) => s.getPropertyValue(`border-${side.toLowerCase()}-${p.toLowerCase()}`))
+              .join(' '),
+          )
+          .join(' / '),
+        background: s.backgroundColor,
+      };
+    };
+    const transparent = (color: string) =>
+      color === 'transparent' || /rgba\([^)]*,\s*0\)$/.test(color);
+    /** What of the focused look is drawn and was not before. */
+    const indicator = (before: Look, after: Look, s: CSSStyleDeclaration): string | undefined => {
+      if (
+        after['outline'] !== before['outline'] &&
+        s.outlineStyle !== 'none' &&
+        Number.parseFloat(s.outlineWidth) >= 2 &&
+        !transparent(s.outlineColor)
+      )
+        return 'outline';
+      if (after['boxShadow'] !== before['boxShadow'] && after['boxShadow'] !== 'none') {
+        // « rgb(179, 0, 107) 0px 0px 0px 3px »: a colour, then offsets, blur and spread.
+        const shadows = after['boxShadow']!.split(/,(?![^(]*\))/);
+        const drawn = shadows.some((shadow) => {
+          const color = /rgba?\([^)]*\)/.exec(shadow)?.[0] ?? '';
+          const lengths = (shadow.replace(color, '').match(/-?[\d.]+px/g) ?? []).map(
+            Number.parseFloat,
+          );
+          return !transparent(color) && lengths.some((n) => Math.abs(n) >= 2);
+        });
+        if (drawn) return 'box-shadow';
+      }
+      if (
+        after['border'] !== before['border'] &&
+        /solid|double|dashed|dotted/.test(after['border']!)
+      )
+        return 'bordure';
+      if (after['background'] !== before['background'] && !transparent(after['background']!))
+        return 'fond';
+      return undefined;
+    };
+    const unfocused = new Map<Element, Look>();
+    for (const el of document.querySelectorAll<HTMLElement>('*')) {
+      if (el.tabIndex >= 0) unfocused.set(el, look(el));
+    }
+    const log: { id: string; stop: string | null; indicated: boolean; onScreen: boolean }[] = [];
     (window as unknown as { focusLog: typeof log }).focusLog = log;
     document.addEventListener('focusin', (event) => {
       const el = event.target as HTMLElement;
-      const style = getComputedStyle(el);
       const box = el.getBoundingClientRect();
+      const before = unfocused.get(el);
       log.push({
         id: `${el.tagName.toLowerCase()} « ${(el.textContent ?? '').trim().slice(0, 40)} » ${el.getAttribute('href') ?? ''}`,
+        stop: el.getAttribute('data-stop'),
         indicated:
-          (style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2) ||
-          style.boxShadow !== 'none',
+          before !== undefined && indicator(before, look(el), getComputedStyle(el)) !== undefined,
         onScreen: box.bottom > 0 && box.top < window.innerHeight && box.width > 0,
       });
     });
@@ -111,7 +177,7 @@ async function walkFocus(page: Page): Promise<{ stops: number; problems: string[
     () =>
       (
         window as unknown as {
-          focusLog: { id: string; indicated: boolean; onScreen: boolean }[];
+          focusLog: { id: string; stop: string | null; indicated: boolean; onScreen: boolean }[];
         }
       ).focusLog,
   );
@@ -119,7 +185,46 @@ async function walkFocus(page: Page): Promise<{ stops: number; problems: string[
     ...(f.indicated ? [] : [`${f.id} : pas d'indicateur de focus visible`]),
     ...(f.onScreen ? [] : [`${f.id} : élément focalisé hors de l'écran`]),
   ]);
-  return { stops: new Set(log.map((f) => f.id)).size, problems: [...new Set(problems)] };
+  // Stops are told apart by their place in the page (tabStops), not by their text.
+  return { stops: new Set(log.map((f) => f.stop ?? f.id)).size, problems: [...new Set(problems)] };
+}
+
+/**
+ * Marks every element that the keyboard reaches in sequence (focusable, shown, not disabled, not
+ * inert) with its order in the document; returns how many there are.
+ */
+function tabStops(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const stops = [...document.querySelectorAll<HTMLElement>('*')].filter(
+      (el) =>
+        el.tabIndex >= 0 &&
+        !(el as HTMLButtonElement).disabled &&
+        !el.closest('[inert]') &&
+        el.checkVisibility({ visibilityProperty: true }),
+    );
+    stops.forEach((el, index) => el.setAttribute('data-stop', String(index)));
+    return stops.length;
+  });
+}
+
+/**
+ * Presses `key` (Tab or Shift+Tab) until the focus leaves the page, or comes back round to the stop
+ * it started from, at most twice as many times as the page has stops; returns the stops met in order
+ * (their `data-stop`), and whether it got out.
+ */
+async function walkOut(page: Page, key: string, stops: number) {
+  const met: number[] = [];
+  for (let press = 0; press < 2 * stops + 2; press++) {
+    await page.keyboard.press(key);
+    const at = await page.evaluate(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body) return -1;
+      return Number(active.getAttribute('data-stop') ?? -2);
+    });
+    if (at === -1 || (met.length > 1 && at === met[0])) return { met, out: true };
+    met.push(at);
+  }
+  return { met, out: false };
 }
 
 /** Horizontal overflow of the page at its current viewport, with the elements that cause it. */
@@ -195,8 +300,12 @@ describe.concurrent.each(PAGE_TYPES)('$name ($path)', (type) => {
         await page.waitForFunction(() => document.activeElement?.id === 'contenu');
 
         await load(page, type);
+        const stops = await tabStops(page);
         const focus = await walkFocus(page);
-        expect.soft(focus.stops, 'arrêts du parcours au clavier').toBeGreaterThan(1);
+        // Tab never comes back to a stop before it has been through them all (or TAB_STOPS).
+        expect
+          .soft(focus.stops, 'arrêts distincts du parcours au clavier')
+          .toBe(Math.min(TAB_STOPS, stops));
         expect.soft(focus.problems, 'focus visible').toEqual([]);
 
         // 200 % zoom in a 1280 px window is a 640 CSS px layout viewport drawn at 2 device pixels per
@@ -219,6 +328,31 @@ describe.concurrent.each(PAGE_TYPES)('$name ($path)', (type) => {
     PAGE_TIMEOUT,
   );
 });
+
+// Only a script can hold the keyboard (WCAG 2.1.2): the pages that run one (search, 404) are walked
+// through, forwards and backwards, until the focus leaves them, and must give up every stop in order.
+describe.concurrent.each(PAGE_TYPES.filter((t) => t.weight === 'recherche' || t.status === 404))(
+  'no keyboard trap: $name ($path)',
+  (type) => {
+    it(
+      'lets Tab and Shift+Tab go through every stop and out of the page',
+      async ({ expect }) => {
+        await withPage(type, async (page) => {
+          const stops = await tabStops(page);
+          expect(stops).toBeGreaterThan(1);
+          const forwards = await walkOut(page, 'Tab', stops);
+          expect(forwards, 'Tab').toEqual({ met: [...Array(stops).keys()], out: true });
+          const backwards = await walkOut(page, 'Shift+Tab', stops);
+          expect(backwards, 'Maj+Tab').toEqual({
+            met: [...Array(stops).keys()].reverse(),
+            out: true,
+          });
+        });
+      },
+      PAGE_TIMEOUT,
+    );
+  },
+);
 
 describe('search, by keyboard and screen reader', () => {
   it('announces the results in a live region and lets the keyboard reach them', async () => {

@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { DIST, requireDist } from '../support/dist.ts';
 import { fixtureSite } from '../support/fixture-site.ts';
+import { pagedSite } from '../support/paged-site.ts';
 import { PAGE_TYPES, pageType, type PageType } from '../support/page-types.ts';
+import { openPageType, type SiteUrls } from '../support/page-visit.ts';
 import { serveStatic, type StaticServer } from '../support/server.ts';
 
 const CSP_META = /<meta http-equiv="content-security-policy" content="([^"]*)"\s*\/?>/gi;
@@ -95,24 +97,33 @@ describe('the policy in every built page', () => {
 
 describe('in Chromium', () => {
   let browser: Browser;
-  let server: StaticServer;
+  let servers: StaticServer[] = [];
+  let urls: SiteUrls;
 
   beforeAll(async () => {
-    const [dist, launched] = await Promise.all([fixtureSite(), launchChromium()]);
+    const [dist, paged, launched] = await Promise.all([
+      fixtureSite(),
+      pagedSite(),
+      launchChromium(),
+    ]);
     browser = launched;
-    server = await serveStatic(dist);
+    servers = await Promise.all([serveStatic(dist), serveStatic(paged)]);
+    urls = { fixture: servers[0]!.url, paged: servers[1]!.url };
   });
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
+    await Promise.all(servers.map((server) => server.close()));
   });
 
-  /** Opens a page type and returns the CSP violations it reported, with the page for more checks. */
+  /**
+   * Opens a page type, in its state, and returns the CSP violations it reported and its other errors
+   * (exceptions, console errors), with the page for more checks.
+   */
   async function visit<T>(
     type: PageType,
     more: (page: Page, requests: readonly string[]) => Promise<T>,
-  ): Promise<{ violations: string[]; result: T }> {
+  ): Promise<{ violations: string[]; errors: string[]; result: T }> {
     const context = await browser.newContext();
     try {
       await context.addInitScript(() => {
@@ -131,22 +142,30 @@ describe('in Chromium', () => {
       page.on('console', (message) => {
         if (/Content Security Policy/i.test(message.text())) console.push(message.text());
       });
-      await page.goto(server.url + type.path);
-      if (type.settled) await page.waitForSelector(type.settled, { state: 'attached' });
+      const { errors } = await openPageType(page, type, urls);
       const result = await more(page, requests);
       const events = await page.evaluate(
         () => (window as unknown as { cspViolations: string[] }).cspViolations,
       );
-      return { violations: [...events, ...console], result };
+      return {
+        violations: [...events, ...console],
+        // A violation is logged as a console error too: it is counted once, above.
+        errors: errors().filter((e) => !/Content Security Policy/i.test(e)),
+        result,
+      };
     } finally {
       await context.close();
     }
   }
 
-  it.concurrent.for(PAGE_TYPES)('$name ($path) triggers no violation', async (type, { expect }) => {
-    const { violations } = await visit(type, async () => undefined);
-    expect(violations).toEqual([]);
-  });
+  it.concurrent.for(PAGE_TYPES)(
+    '$name ($path) triggers no violation, and no error',
+    async (type, { expect }) => {
+      const { violations, errors } = await visit(type, async () => undefined);
+      expect(violations).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+  );
 
   it('still lets the search find fiches, Pagefind’s WebAssembly included', async () => {
     const { violations, result } = await visit(

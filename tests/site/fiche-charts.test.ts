@@ -1,6 +1,7 @@
 /**
- * Issue 12, points 3 and 4, in Debian's Chromium: the pictures of a fiche (results per promotion, the
- * lineage as a timeline) and the table of bloc correspondences, rendered by Astro from fiches imported
+ * In Debian's Chromium, what a reader sees and hears of the pictures of a fiche (results per
+ * promotion, the lineage as a timeline) and of its table of bloc correspondences, rendered by Astro
+ * from fiches imported
  * from the real samples of the export (and from the seed fiche RNCP 6133), with the site's styles.
  * What a screen reader reads is taken from Chromium's accessibility tree; axe finds no violation;
  * the colours keep their contrast and the print keeps the pictures in black on white.

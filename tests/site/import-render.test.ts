@@ -1,55 +1,47 @@
 /**
  * The real sample fiches of the export, once imported, build into pages that show each fiche's title,
- * codes, certifiers, blocs (code, compétences, évaluation) and voies d'accès with their jury.
+ * codes, certifiers, blocs (code, compétences, évaluation) and voies d'accès with their jury. What
+ * each page must show is read from the XML (tests/support/export-xml.ts), not from the imported
+ * files: an importer that stopped writing a part would leave it off the page, and fail here.
  *
  * The samples are imported into a temporary content folder inside tmp/ (ignored by git; never into the
  * committed content/), and a site is built from it with FICHES_DIR (read by src/content.config.ts), in a
  * child process with its own output and cache folders, as tests/support/fixture-site.ts does.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
-import type { Root, RootContent } from 'mdast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/lib/build-site.ts';
 import { runImport } from '../../src/lib/import/run.ts';
-import { parseMarkdown } from '../../src/lib/validate/markdown.ts';
-import { VOIES_ACCES, type Fiche } from '../../src/schema/fiche.ts';
-import { collapse, parsePage } from '../support/html.ts';
+import { kid, kids, readXml, squash, words } from '../support/export-xml.ts';
+import { parsePage } from '../support/html.ts';
 
 const SAMPLES = path.resolve('../shared/data/france-competences/xml-v4.1-samples');
+const FILES = ['export_fiches_RNCP_fixture.xml', 'export_fiches_RS_fixture.xml'];
+/** The export's element for each voie d'accès → the key the page marks its row with. */
+const VOIES: Record<string, string> = {
+  SI_JURY_FI: 'formation_initiale',
+  SI_JURY_CA: 'apprentissage',
+  SI_JURY_FC: 'formation_continue',
+  SI_JURY_CQ: 'contrat_professionnalisation',
+  SI_JURY_CL: 'candidature_individuelle',
+  SI_JURY_VAE: 'vae',
+};
+/** Blocs and jury compositions of the two sample files (Python's ElementTree, counted apart). */
+const EXPECTED = { blocs: 32, juries: 53 };
 let root: string;
 let dist: string;
-const fiches: Fiche[] = [];
-
-/** The visible text of a piece of Markdown, as the page shows it. */
-function markdownText(markdown: string): string {
-  const parts: string[] = [];
-  const walk = (node: Root | RootContent) => {
-    if (node.type === 'text' || node.type === 'inlineCode') parts.push(node.value);
-    if ('children' in node) for (const c of node.children) walk(c);
-    parts.push(' ');
-  };
-  walk(parseMarkdown(markdown));
-  return collapse(parts.join(''));
-}
 
 /** The first words of a text: enough to recognise it on the page. */
-const opening = (text: string) => collapse(text).split(' ').slice(0, 8).join(' ');
+const opening = (text: string) => words(text).slice(0, 6).join(' ');
 
 beforeAll(async () => {
   mkdirSync('tmp', { recursive: true });
   root = mkdtempSync(path.resolve('tmp', 'import-render-'));
   const content = path.join(root, 'fiches');
-  for (const file of ['export_fiches_RNCP_fixture.xml', 'export_fiches_RS_fixture.xml']) {
+  for (const file of FILES) {
     const report = await runImport({ file: path.join(SAMPLES, file), out: content });
     expect(report.totaux.echecs).toBe(0);
-  }
-  for (const repertoire of readdirSync(content)) {
-    for (const name of readdirSync(path.join(content, repertoire))) {
-      const text = readFileSync(path.join(content, repertoire, name), 'utf8');
-      fiches.push(yaml.load(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as Fiche);
-    }
   }
   dist = path.join(root, 'dist');
   await buildSite({ fiches: content, outDir: dist, cacheDir: path.join(root, 'cache') });
@@ -61,58 +53,83 @@ afterAll(() => {
 
 describe('pages of the imported fiches', () => {
   it('builds a page for each of the 13 fiches', () => {
-    expect(fiches).toHaveLength(13);
-    for (const fiche of fiches) {
-      const [, repertoire, numero] = /^(RNCP|RS)(\d+)$/.exec(fiche.numero_fiche)!;
+    const numeros = FILES.flatMap((file) =>
+      kids(readXml(path.join(SAMPLES, file)), 'FICHE').map((f) =>
+        kid(f, 'NUMERO_FICHE')!.text.trim(),
+      ),
+    );
+    expect(numeros).toHaveLength(13);
+    for (const numero of numeros) {
+      const [, repertoire, n] = /^(RNCP|RS)(\d+)$/.exec(numero)!;
       expect(() =>
-        readFileSync(path.join(dist, repertoire!.toLowerCase(), numero!, 'index.html')),
+        readFileSync(path.join(dist, repertoire!.toLowerCase(), n!, 'index.html')),
       ).not.toThrow();
     }
   });
 
   it('shows the title, codes, certifiers, blocs and voies d’accès with their jury', () => {
-    for (const fiche of fiches) {
-      const [, repertoire, numero] = /^(RNCP|RS)(\d+)$/.exec(fiche.numero_fiche)!;
-      const page = parsePage(
-        readFileSync(path.join(dist, repertoire!.toLowerCase(), numero!, 'index.html'), 'utf8'),
-      );
-      const where = fiche.numero_fiche;
-      expect(page.textOf('h1'), where).toContain(fiche.intitule);
-      expect(page.text, where).toMatch(new RegExp(`${repertoire}\\s?${numero}`));
-      for (const code of [
-        ...(fiche.rome ?? []),
-        ...(fiche.nsf ?? []),
-        ...(fiche.formacodes ?? []),
-      ]) {
-        expect(page.text, `${where} ${code.code}`).toContain(code.code);
-      }
-      for (const certificateur of fiche.certificateurs) {
-        expect(page.text.toLowerCase(), `${where} ${certificateur.nom}`).toContain(
-          collapse(certificateur.nom).toLowerCase(),
+    let blocs = 0;
+    let juries = 0;
+    for (const file of FILES) {
+      for (const xml of kids(readXml(path.join(SAMPLES, file)), 'FICHE')) {
+        const numero = kid(xml, 'NUMERO_FICHE')!.text.trim();
+        const [, repertoire, n] = /^(RNCP|RS)(\d+)$/.exec(numero)!;
+        const page = parsePage(
+          readFileSync(path.join(dist, repertoire!.toLowerCase(), n!, 'index.html'), 'utf8'),
         );
-      }
-      for (const bloc of fiche.blocs ?? []) {
-        expect(page.text, `${where} ${bloc.code}`).toContain(bloc.code);
-        expect(page.text, `${where} ${bloc.code}`).toContain(collapse(bloc.libelle));
-        if (bloc.competences)
-          expect(page.text, `${where} ${bloc.code} compétences`).toContain(
-            opening(markdownText(bloc.competences)),
-          );
-        if (bloc.modalites_evaluation) {
-          expect(page.text, `${where} ${bloc.code} évaluation`).toContain(
-            opening(markdownText(bloc.modalites_evaluation)),
-          );
+        const where = numero;
+        expect(page.textOf('h1'), where).toContain(squash(kid(xml, 'INTITULE')!.text));
+        expect(page.text, where).toMatch(new RegExp(`${repertoire}\\s?${n}`));
+        for (const [container, item] of [
+          ['CODES_ROME', 'ROME'],
+          ['CODES_NSF', 'NSF'],
+          ['FORMACODES', 'FORMACODE'],
+        ]) {
+          for (const code of kids(kid(xml, container!), item!)) {
+            expect(page.text, `${where} ${item}`).toContain(kid(code, 'CODE')!.text.trim());
+          }
         }
-      }
-      for (const [key, label] of Object.entries(VOIES_ACCES)) {
-        const voie = fiche.voies_acces[key as keyof typeof VOIES_ACCES];
-        if (voie.ouverte !== null) expect(page.text, `${where} ${key}`).toContain(label);
-        if (voie.composition_jury) {
-          expect(page.text, `${where} jury ${key}`).toContain(
-            opening(markdownText(voie.composition_jury)),
-          );
+        for (const c of kids(kid(xml, 'CERTIFICATEURS'), 'CERTIFICATEUR')) {
+          const nom = squash(kid(c, 'NOM_CERTIFICATEUR')!.text);
+          expect(page.text.toLowerCase(), `${where} ${nom}`).toContain(nom.toLowerCase());
         }
+
+        // Every bloc of the XML is on the page, as many as the XML has, each with its texts.
+        const section = page.textOf('section[aria-labelledby="blocs"]');
+        const xmlBlocs = kids(kid(xml, 'BLOCS_COMPETENCES'), 'BLOC_COMPETENCES');
+        expect(page.all('article.bloc'), `${where} blocs`).toHaveLength(xmlBlocs.length);
+        for (const bloc of xmlBlocs) {
+          const code = kid(bloc, 'CODE')!.text.trim();
+          expect(section, `${where} ${code}`).toContain(code);
+          expect(section, `${where} ${code}`).toContain(squash(kid(bloc, 'LIBELLE')!.text));
+          for (const element of ['LISTE_COMPETENCES', 'MODALITES_EVALUATION']) {
+            const text = kid(bloc, element)?.text;
+            if (text)
+              expect(words(section).join(' '), `${where} ${code} ${element}`).toContain(
+                opening(text),
+              );
+          }
+          blocs++;
+        }
+
+        // Every voie d'accès the XML states is on the page, with its jury.
+        const voies = page.textOf('section[aria-labelledby="acces"]');
+        for (const [element, label] of Object.entries(VOIES)) {
+          const voie = kid(xml, element);
+          const row = page.textOf(`tr[data-voie="${label}"]`);
+          if (kid(voie, 'ACTIF')) expect(row, `${where} ${element}`).not.toBe('');
+          const composition = kid(voie, 'COMPOSITION')?.text;
+          if (composition) {
+            expect(words(row).join(' '), `${where} jury ${element}`).toContain(
+              opening(composition),
+            );
+            juries++;
+          }
+        }
+        expect(voies, where).toContain('Composition du jury');
       }
     }
+    // The samples have blocs and juries: the loops above did check some.
+    expect({ blocs, juries }).toEqual(EXPECTED);
   });
 });

@@ -1,7 +1,9 @@
 /**
- * No broken link, ever: every `href`, `src` and `action` of every built page (dist/ and the fixture
- * site) resolves to a built file, every `#ancre` to an id of its target page, and every link that
- * leaves the site carries rel="noopener noreferrer".
+ * No broken link, ever: every `href`, `src`, `action` and `formaction`, and every automatic
+ * redirection, of every built page (dist/ and the fixture site) resolves to a built file, every
+ * `#ancre` to an id of its target page, and every link that leaves the site carries
+ * rel="noopener noreferrer"; no address is empty, and the site's own address is known (the home
+ * page's canonical link).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -46,6 +48,44 @@ describe('links', () => {
         '/ <a href="/absente/"> : aucune page ni fichier construit à /absente/',
         '/ <a href="#nulle-part"> : pas d\'élément id="nulle-part" dans /',
         '/ <a href="https://ailleurs.example/"> : lien externe sans rel="noopener noreferrer"',
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('finds a bad redirection, form target, empty address or canonical link (the check is real)', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'fiches-rncp-links-'));
+    try {
+      writeFileSync(
+        path.join(root, 'index.html'),
+        `<!DOCTYPE html><html lang="fr"><head><title>x</title>
+        <link rel="canonical" href="https://site.example/">
+        <meta http-equiv="refresh" content="0; url=/partie/"></head><body>
+        <form action="/"><button formaction="/envoi/">e</button></form>
+        <a href="">f</a> <a href="/">g</a></body></html>`,
+      );
+      writeFileSync(
+        path.join(root, 'ailleurs.html'),
+        `<!DOCTYPE html><html lang="fr"><head><title>y</title>
+        <link rel="canonical" href="https://autre.example/ailleurs.html">
+        <meta http-equiv="Refresh" content="3;URL='https://autre.example/'"></head><body></body></html>`,
+      );
+      expect(checkSite(root).problems).toEqual([
+        '/ailleurs.html <link href="https://autre.example/ailleurs.html"> : lien canonique vers un autre site que https://site.example',
+        '/ailleurs.html <meta http-equiv="refresh"="https://autre.example/"> : redirection automatique vers un autre site',
+        '/ <meta http-equiv="refresh"="/partie/"> : aucune page ni fichier construit à /partie/',
+        '/ <button formAction="/envoi/"> : aucune page ni fichier construit à /envoi/',
+        '/ <a href=""> : adresse vide',
+      ]);
+      // Without the home page's canonical link, the site's own address is unknown: it says so.
+      writeFileSync(
+        path.join(root, 'index.html'),
+        `<!DOCTYPE html><html lang="fr"><head><title>x</title></head><body><a href="/">g</a></body></html>`,
+      );
+      rmSync(path.join(root, 'ailleurs.html'));
+      expect(checkSite(root).problems).toEqual([
+        '/ : pas de lien canonique sur la page d’accueil, qui donne l’adresse du site (les liens absolus ne peuvent être vérifiés)',
       ]);
     } finally {
       rmSync(root, { recursive: true, force: true });

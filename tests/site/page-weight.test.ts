@@ -1,17 +1,21 @@
 /**
  * The page-weight budgets of scripts/page-weight.ts, enforced: its command runs on the fixture site
  * (every page type) and on the built site (dist/, whose heaviest fiche is the real test of the fiche
- * budget), and must pass. The tables are printed in the test log.
+ * budget), and must pass; the second pages of the paginated lists are weighed on the paged site. A
+ * page that throws or logs an error fails too. The tables are printed in the test log.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WeightReport } from '../../scripts/page-weight.ts';
+import { formatTable, weighSite, type WeightReport } from '../../scripts/page-weight.ts';
 import { DIST, requireDist } from '../support/dist.ts';
 import { fixtureSite } from '../support/fixture-site.ts';
+import { pagedSite } from '../support/paged-site.ts';
 import { PAGE_TYPES } from '../support/page-types.ts';
+
+const PAGED = PAGE_TYPES.filter((type) => type.site === 'paged');
 
 let folder: string;
 beforeAll(() => {
@@ -41,15 +45,32 @@ describe('page weight', () => {
     'keeps every page type of the fixture site within its budget',
     async () => {
       const { status, report } = weigh(await fixtureSite(), 'site de test');
-      expect(report.missing).toEqual([]);
+      expect(report.missing).toEqual(PAGED.map((t) => t.name));
       expect(report.pages.map((p) => p.name)).toEqual([
-        ...PAGE_TYPES.map((t) => t.name),
+        ...PAGE_TYPES.filter((t) => !PAGED.includes(t)).map((t) => t.name),
         'fiche la plus lourde',
       ]);
       expect(
         report.pages.flatMap((p) => p.problems.map((problem) => `${p.name} : ${problem}`)),
       ).toEqual([]);
       expect(status).toBe(0);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'keeps the second page of every paginated list within its budget',
+    async () => {
+      const report = await weighSite(await pagedSite(), PAGED);
+      console.log(`Poids des pages, site paginé :\n${formatTable(report)}`);
+      expect(report.missing).toEqual([]);
+      expect(report.pages.map((p) => p.name)).toEqual([
+        ...PAGED.map((t) => t.name),
+        'fiche la plus lourde',
+      ]);
+      expect(
+        report.pages.flatMap((p) => p.problems.map((problem) => `${p.name} : ${problem}`)),
+      ).toEqual([]);
     },
     TIMEOUT,
   );

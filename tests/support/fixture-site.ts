@@ -9,7 +9,7 @@
  * `FIXTURE_SITE_DIR=tmp/site npm run test:site -- tests/site/a11y.test.ts` (a folder inside the
  * project; delete it to rebuild the site).
  */
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { inject } from 'vitest';
@@ -26,7 +26,7 @@ export const FIXTURE_FICHES = path.resolve('tests/fixtures/site/fiches');
 /** Committed fiches that the fixture site shows as they are. */
 const COMMITTED = ['rncp/6133.md'];
 
-interface Layout {
+export interface Layout {
   fiches: string;
   dist: string;
   cache: string;
@@ -72,8 +72,22 @@ function isAlive(pid: number): boolean {
 }
 
 /** The built fixture site of this test run (its dist folder), built on first demand. */
-export async function fixtureSite(): Promise<string> {
-  const root = inject('fixtureSiteRoot');
+export function fixtureSite(): Promise<string> {
+  return builtOnce('.', (where) =>
+    buildFixtureSite(path.dirname(where.dist)).then(() => undefined),
+  );
+}
+
+/**
+ * A site of this test run, in the folder `name` of the run's fixture folder, built by `build` the
+ * first time a test file asks for it; test files in other workers wait for that build.
+ */
+export async function builtOnce(
+  name: string,
+  build: (where: Layout) => Promise<void>,
+): Promise<string> {
+  const root = path.join(inject('fixtureSiteRoot'), name);
+  mkdirSync(root, { recursive: true });
   const where = layout(root);
   for (;;) {
     if (existsSync(where.ready)) return where.dist;
@@ -90,7 +104,7 @@ export async function fixtureSite(): Promise<string> {
     }
     if (owner) {
       try {
-        await buildFixtureSite(root);
+        await build(where);
         writeFileSync(where.ready, new Date().toISOString());
         return where.dist;
       } catch (error) {

@@ -1,8 +1,11 @@
 /**
- * The link check of a built site: every `href`, `src` and `action` of every page resolves to a built
- * file, every `#ancre` to an id of its target page, and every link that leaves the site carries
- * rel="noopener noreferrer". Used on dist/ and on the fixture catalogues. A short address
- * (`/RNCP6133/`) has no file: the site links the fiche's page itself.
+ * The link check of a built site: every `href`, `src`, `action` and `formaction` of every page, and
+ * the target of a `<meta http-equiv="refresh">`, resolves to a built file, every `#ancre` to an id of
+ * its target page, and every link that leaves the site carries rel="noopener noreferrer". An empty
+ * address is an error. The home page's canonical link gives the site's own address, against which
+ * absolute links are checked: a home page without one, or a canonical link to another site, is an
+ * error too. Used on dist/ and on the fixture catalogues. A short address (`/RNCP6133/`) has no file:
+ * the site links the fiche's page itself.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -26,7 +29,16 @@ interface BuiltPage {
   canonical?: string;
 }
 
-const ATTRIBUTES = ['href', 'src', 'action', 'poster', 'data'] as const;
+/** hast's names of the attributes that hold an address. */
+const ATTRIBUTES = ['href', 'src', 'action', 'formAction', 'poster', 'data'] as const;
+
+/** `0; url=/rncp/6133/` → `/rncp/6133/` (the HTML standard's parsing, quotes allowed). */
+export function refreshTarget(content: string): string | undefined {
+  const match = /^\s*\d*(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?(["']?)(.*)$/i.exec(content);
+  if (!match || match[2] === undefined) return undefined;
+  const target = match[1] ? match[2].split(match[1])[0]! : match[2];
+  return target.trim() === '' ? undefined : target.trim();
+}
 
 function readPage(file: string): BuiltPage {
   const tree = fromHtml(readFileSync(file, 'utf8'));
@@ -44,6 +56,15 @@ function readPage(file: string): BuiltPage {
     for (const attribute of ATTRIBUTES) {
       const value = properties[attribute];
       if (typeof value === 'string') links.push({ element: node.tagName, attribute, value, rel });
+    }
+    const equiv = properties['httpEquiv'];
+    if (
+      node.tagName === 'meta' &&
+      (Array.isArray(equiv) ? equiv.join(' ') : String(equiv ?? '')).toLowerCase() === 'refresh'
+    ) {
+      const target = refreshTarget(String(properties['content'] ?? ''));
+      if (target !== undefined)
+        links.push({ element: 'meta', attribute: 'http-equiv="refresh"', value: target, rel });
     }
     const srcset = properties['srcSet'];
     if (Array.isArray(srcset)) {
@@ -68,9 +89,14 @@ export function checkSite(root: string): { pages: number; links: number; problem
     return page;
   };
   const home = pageOf(path.join(root, 'index.html'));
+  const problems: string[] = [];
+  if (home.canonical === undefined) {
+    problems.push(
+      '/ : pas de lien canonique sur la page d’accueil, qui donne l’adresse du site (les liens absolus ne peuvent être vérifiés)',
+    );
+  }
   // Absolute addresses on the site's own origin (canonical links) are internal links.
   const origin = new URL(home.canonical ?? 'https://site.invalid/').origin;
-  const problems: string[] = [];
   let count = 0;
   for (const file of files) {
     const from = sitePath(root, file);
@@ -78,6 +104,10 @@ export function checkSite(root: string): { pages: number; links: number; problem
     for (const link of page.links) {
       count++;
       const where = `${from} <${link.element} ${link.attribute}="${link.value}">`;
+      if (link.value.trim() === '') {
+        problems.push(`${where} : adresse vide`);
+        continue;
+      }
       if (/^(mailto|tel):/i.test(link.value)) continue;
       let url: URL;
       try {
@@ -91,11 +121,15 @@ export function checkSite(root: string): { pages: number; links: number; problem
         continue;
       }
       if (url.origin !== origin) {
-        if (
+        if (link.rel.includes('canonical')) {
+          problems.push(`${where} : lien canonique vers un autre site que ${origin}`);
+        } else if (
           link.element === 'a' &&
           !(link.rel.includes('noopener') && link.rel.includes('noreferrer'))
         ) {
           problems.push(`${where} : lien externe sans rel="noopener noreferrer"`);
+        } else if (link.element === 'meta') {
+          problems.push(`${where} : redirection automatique vers un autre site`);
         } else if (link.element !== 'a' && link.element !== 'link') {
           problems.push(`${where} : ressource chargée depuis un autre site`);
         }

@@ -1,7 +1,8 @@
 /**
- * Issue 12, point 4: the pure logic behind the pictures of a fiche — the results per promotion
- * (full, partial and no statistics) and the lineage as a timeline (with fiches of the chain that are
- * not in the catalogue) — and the scales and wording they share.
+ * What a reader of a fiche sees in its pictures, worked out without drawing them: the results per
+ * promotion (full, partial and no statistics, never a missing figure drawn as zero) and the lineage
+ * as a timeline (fiches of the chain that are not in the catalogue included), with the scales and
+ * the wording they share.
  */
 import { describe, expect, it } from 'vitest';
 import { CHART_WIDTH, barChart } from '../../src/lib/charts/bars.ts';

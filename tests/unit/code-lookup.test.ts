@@ -129,6 +129,55 @@ describe('parseCodeQuery', () => {
   });
 });
 
+describe('parseCodeQuery, at the edges of what reads as a code', () => {
+  it.each([
+    ['rome - K1801', [rome('K1801')]],
+    ['ROME : k1801', [rome('K1801')]],
+    ['code rome K1801', [rome('K1801')]],
+    ['nsf - 332t', [nsf('332t')]],
+    ['NSF : 332T', [nsf('332t')]],
+    ['code nsf 332t', [nsf('332t')]],
+    ['nsf - 332', [nsf('332')]],
+    ['NSF : 33', [nsf('33')]],
+    ['code nsf 3', [nsf('3')]],
+    // Quotes around a pasted code go, however many, with or without spaces inside.
+    ['«K1801»', [rome('K1801')]],
+    ['« K1801 »»', [rome('K1801')]],
+    ['««  332t  »', [nsf('332t')]],
+    ['""RNCP6133""', [fiche('RNCP6133')]],
+  ])('reads « %s »', (query, expected) => {
+    expect(parseCodeQuery(query)).toEqual(expected);
+  });
+
+  it.each([
+    // A quote inside is no quote around: not a code.
+    "rncp'6133",
+    'rncp’6133',
+    'K18’01',
+    // A code inside other words is a word search.
+    'voir nsf 332t',
+    'nsf 332t et plus',
+    'le nsf 332',
+    'nsf 332 ou',
+    'métier rome K1801',
+    'rome K1801 ou K1802',
+    // An address of another site, or of a ROME page whose last segment only contains a code.
+    'https://francecompetences.www.fr/recherche/rncp/6133/',
+    'https://exemple.fr/metiers/K1801',
+    'https://candidat.francetravail.fr/metierscope/fiche-metier/XK1801',
+    'https://candidat.francetravail.fr/metierscope/fiche-metier/K18012',
+    'http://www.rncp.cncp.gouv.fr/grand-public/visualisationFiche?format=fr',
+    'https://candidat.francetravail.fr/',
+  ])('does not read « %s » as a code', (query) => {
+    expect(parseCodeQuery(query)).toEqual([]);
+  });
+
+  it('reads a query of up to 300 characters, and ignores a longer one', () => {
+    expect(parseCodeQuery(`${' '.repeat(295)}K1801`)).toEqual([rome('K1801')]);
+    expect(parseCodeQuery(`${' '.repeat(296)}K1801`)).toEqual([]);
+  });
+});
+
 describe('targetUrl', () => {
   it('gives the same fiche address as the site', () => {
     for (const numero of ['RNCP6133', 'RS5000', 'RNCP1']) {
@@ -187,9 +236,14 @@ describe('resolveCodeQuery', () => {
         libelle: 'Conseiller / Conseillère en insertion professionnelle',
       },
     ]);
-    expect(resolveCodeQuery('332T', directory)[0]?.libelle).toBe(
-      'Aide, conseil, orientation, soutien socio-éducatif',
-    );
+    expect(resolveCodeQuery('332T', directory)).toEqual([
+      {
+        target: nsf('332t'),
+        url: '/nsf/332t/',
+        label: 'Spécialité NSF 332t',
+        libelle: 'Aide, conseil, orientation, soutien socio-éducatif',
+      },
+    ]);
   });
 
   it('never sends anyone to a page the site does not have', () => {

@@ -1,6 +1,7 @@
 /**
- * Issue 12, point 3 (display): the bloc correspondences of the export as the rows of the fiche's
- * table, each other fiche linked here or to France Compétences.
+ * The table of bloc correspondences a reader finds on a fiche: which blocs of this fiche match which
+ * blocs of another, row by row as the export gives them, each other fiche linked to its page here or,
+ * when the catalogue lacks it, to France Compétences.
  */
 import { describe, expect, it } from 'vitest';
 import type { FicheLookup } from '../../src/lib/charts/lignee.ts';

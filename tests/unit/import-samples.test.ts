@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import type { Root, RootContent } from 'mdast';
-import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ficheSchema } from '../../src/schema/fiche.ts';
 import { SECTIONS } from '../../src/schema/sections.ts';
@@ -20,6 +19,7 @@ import { ELEMENTS, LAISSES_DE_COTE } from '../../src/lib/import/elements.ts';
 import { untouchedSinceImport } from '../../src/lib/import/render.ts';
 import type { ImportReport } from '../../src/lib/import/report.ts';
 import { runImport } from '../../src/lib/import/run.ts';
+import { kid, kids, readXml, squash, words, type El } from '../support/export-xml.ts';
 import {
   checkBodyStructure,
   checkMarkdownContent,
@@ -36,46 +36,8 @@ const FILES = ['export_fiches_RNCP_fixture.xml', 'export_fiches_RS_fixture.xml']
 const EXPECTED_CODES = { formacodes: 33, nsf: 22, rome: 24, idcc: 0 };
 const EXPECTED_CODES_LEFT_OUT = { formacodes: 0, nsf: 0, rome: 0, idcc: 0 };
 
-// ---------------------------------------------------------------------------------------------------
-// An independent reading of the export: a small DOM built with saxes, nothing shared with the importer.
-
-interface El {
-  name: string;
-  text: string;
-  children: El[];
-}
-
-function readXml(file: string): El {
-  const parser = new SaxesParser();
-  const stack: El[] = [{ name: '#document', text: '', children: [] }];
-  parser.on('opentag', (tag) => {
-    const el: El = { name: tag.name, text: '', children: [] };
-    stack.at(-1)!.children.push(el);
-    stack.push(el);
-  });
-  parser.on('closetag', () => void stack.pop());
-  parser.on('text', (t) => void (stack.at(-1)!.text += t));
-  parser.on('cdata', (t) => void (stack.at(-1)!.text += t));
-  parser.write(readFileSync(file, 'utf8')).close();
-  return stack[0]!.children[0]!;
-}
-
-const kids = (el: El | undefined, name: string) =>
-  el?.children.filter((c) => c.name === name) ?? [];
-const kid = (el: El | undefined, name: string) => kids(el, name)[0];
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 const frDate = (s: string) => s.trim().split('/').reverse().join('-');
 const ouiNon = (s: string) => s.trim() === 'Oui';
-
-/** The words of a text, bullets and spacing aside (braces become parentheses, as the validator wants). */
-function words(text: string): string[] {
-  return text
-    .normalize('NFC')
-    .replace(/\{/g, '(')
-    .replace(/\}/g, ')')
-    .split(/\s+/)
-    .filter((w) => w !== '' && !/^[•*\-–]$/.test(w));
-}
 
 /** The words of a piece of Markdown, as a reader sees them. */
 function markdownWords(markdown: string): string[] {

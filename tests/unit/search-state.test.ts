@@ -1,6 +1,7 @@
 /**
- * The pure parts of the search: the address that holds a search, the filter choices and their
- * order, the compact list of codes that have a page, and what the index records of a fiche.
+ * The pure parts of the search an adviser uses: the address that holds a search (so that it can be
+ * shared or bookmarked), the filter choices and their order, the compact list of codes that have a
+ * page, and what the index records of a fiche.
  */
 import { readFileSync } from 'node:fs';
 import jsYaml from 'js-yaml';
