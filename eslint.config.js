@@ -2,7 +2,9 @@ import eslintPluginAstro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 export default [
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'tmp/', '.vitest/', '.stryker-tmp/', 'reports/'] },
+  {
+    ignores: ['dist/', '.astro/', 'node_modules/', 'tmp/', '.vitest/', '.stryker-tmp/', 'reports/'],
+  },
   ...tseslint.configs.recommended,
   ...eslintPluginAstro.configs.recommended,
   {

@@ -5,7 +5,7 @@
  * page that throws or logs an error fails too. The tables are printed in the test log.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,7 @@ function weigh(dist: string, name: string): { status: number | null; report: Wei
     },
   );
   console.log(`Poids des pages, ${name} :\n${run.stdout}${run.stderr}`);
+  expect(existsSync(json), `${name} : ${run.stderr}`).toBe(true);
   return { status: run.status, report: JSON.parse(readFileSync(json, 'utf8')) as WeightReport };
 }
 

@@ -127,7 +127,13 @@ export const PAGE_TYPES: readonly PageType[] = [
   LISTES.certificateur,
   LISTES.formacodes,
   LISTES.formacode,
-  recherche('recherche', '/recherche/', status('^Saisissez des mots')),
+  // A blank search invites the reader to type, or says that the catalogue has no active fiche (dist/,
+  // whose only fiche is inactive): either is the search at work, its error notice is neither.
+  recherche(
+    'recherche',
+    '/recherche/',
+    status("^(Saisissez des mots|Aucune fiche trouvée : ce catalogue n'a aucune fiche active)"),
+  ),
   // Both scopes, the heavier search, and the one that has results on the committed catalogue
   // (RNCP 6133, inactive).
   recherche(
