@@ -11,6 +11,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -18,7 +19,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  INACTIVE_FRAGMENTS_PER_FILE,
   indexSite,
+  pagefindBinary,
   pageUrl,
   SearchIndexError,
   separateBlocks,
@@ -139,7 +142,146 @@ describe('the index step', () => {
   });
 });
 
+/**
+ * A stand-in for the Pagefind binary: it records its arguments beside its output folder, writes
+ * `entry` as the bundle's pagefind-entry.json (nothing when undefined), prints `say`, exits 0.
+ */
+function fakeBinary(entry: object | undefined, say = ''): string {
+  const file = path.join(site, '..', `${path.basename(site)}-pagefind-factice.sh`);
+  const write = entry ? `printf '%s' '${JSON.stringify(entry)}' > "$out/pagefind-entry.json"` : '';
+  writeFileSync(
+    file,
+    `#!/bin/sh\nout=$4\nmkdir -p "$out"\necho "$@" > "$out.args"\n${write}\nprintf '%s' '${say}'\n`,
+  );
+  chmodSync(file, 0o755);
+  return file;
+}
+
+describe('the index step, with a stand-in for Pagefind', () => {
+  afterEach(() => rmSync(`${site}-pagefind-factice.sh`, { force: true }));
+  const fr = { languages: { fr: { page_count: 1 } } };
+  // The output path ends with a slash: the arguments land in the bundle's folder.
+  const args = (bundle: string) => readFileSync(path.join(site, bundle, '.args'), 'utf8').trim();
+
+  it('groups the fragments of inactive fiches only, and says what it indexed', async () => {
+    for (let n = 1; n <= 6; n++)
+      page(`rncp/70${n}/index.html`, fichePage('fr', `Ancien ${n}`, 'inactives'));
+    const log: string[] = [];
+    await indexSite(site, {
+      binary: fakeBinary(fr),
+      maxPagesPerBundle: 5,
+      log: (l) => log.push(l),
+    });
+    expect(args('pagefind')).not.toContain('--max-fragments');
+    // 7 inactive fiches, 5 a bundle: 5 then 2 pages, grouped INACTIVE_FRAGMENTS_PER_FILE a file.
+    expect(args('pagefind-inactives')).toContain(
+      `--max-fragments ${Math.ceil(5 / INACTIVE_FRAGMENTS_PER_FILE)}`,
+    );
+    expect(args('pagefind-inactives-2')).toContain(
+      `--max-fragments ${Math.ceil(2 / INACTIVE_FRAGMENTS_PER_FILE)}`,
+    );
+    expect(log[0]).toBe('8 fiche(s) à indexer : 1 active(s), 7 inactive(s)');
+    expect(log[1]).toMatch(/^\/pagefind\/ : 1 fiche\(s\) en \d+\.\d s$/);
+    expect(Number(/en (\S+) s/.exec(log[1]!)![1])).toBeLessThan(60);
+  });
+
+  it('removes its bundles of an earlier run, and nothing else', async () => {
+    for (const folder of [
+      'pagefind-inactives-12',
+      'pagefind-autre',
+      'xpagefind',
+      'pagefind-inactives-',
+      'pagefinds',
+    ]) {
+      page(`${folder}/index.html`, '<!doctype html><html lang="fr"><body>x</body></html>');
+    }
+    await indexSite(site, { binary: fakeBinary(fr) });
+    expect(existsSync(path.join(site, 'pagefind-inactives-12'))).toBe(false);
+    for (const folder of ['pagefind-autre', 'xpagefind', 'pagefind-inactives-', 'pagefinds'])
+      expect(existsSync(path.join(site, folder)), folder).toBe(true);
+  });
+
+  it('keeps a working folder it was given, and removes the one it made', async () => {
+    const work = path.join(site, '..', `${path.basename(site)}-travail`);
+    try {
+      await indexSite(site, { binary: fakeBinary(fr), workDir: work });
+      expect(existsSync(path.join(work, 'pagefind'))).toBe(true);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+    const before = new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('fiches-rncp-index-')));
+    await indexSite(site, { binary: fakeBinary(fr) });
+    const after = readdirSync(tmpdir()).filter((n) => n.startsWith('fiches-rncp-index-'));
+    expect(after.filter((n) => !before.has(n))).toEqual([]);
+  });
+
+  it('fails, saying why, when Pagefind reports an error, writes no entry or indexes nothing', async () => {
+    await expect(
+      indexSite(site, { binary: fakeBinary(fr, 'Indexation\n  Error: page illisible') }),
+    ).rejects.toThrow(
+      /Pagefind signale une erreur pour pagefind\nIndexation\n {2}Error: page illisible$/,
+    );
+    await expect(indexSite(site, { binary: fakeBinary(undefined) })).rejects.toThrow(
+      /Pagefind n'a pas écrit .*pagefind-entry\.json/,
+    );
+    await expect(
+      indexSite(site, { binary: fakeBinary({ languages: { fr: { page_count: 0 } } }) }),
+    ).rejects.toThrow(/aucune page indexée dans .*pagefind\/?$/);
+    await expect(
+      indexSite(site, {
+        binary: fakeBinary({ languages: { de: { page_count: 1 }, fr: { page_count: 1 } } }),
+      }),
+    ).rejects.toThrow(
+      'des pages ne sont pas en français (de) ; chaque page indexée doit avoir <html lang="fr">',
+    );
+    await expect(indexSite(site, { binary: path.join(site, 'absent') })).rejects.toThrow(
+      /échec de Pagefind pour pagefind \(code null\)\n.*ENOENT/,
+    );
+    await expect(indexSite(path.join(site, 'absent'))).rejects.toThrow(
+      `Index de recherche : le site ${path.join(site, 'absent')} est introuvable`,
+    );
+  });
+
+  it('keeps the last 20 lines of what a failing Pagefind said', async () => {
+    const file = path.join(site, '..', `${path.basename(site)}-pagefind-factice.sh`);
+    writeFileSync(file, '#!/bin/sh\nfor i in $(seq 1 30); do echo "ligne $i"; done\nexit 2\n');
+    chmodSync(file, 0o755);
+    const error = String(await indexSite(site, { binary: file }).catch((e: unknown) => e));
+    expect(error).toContain('(code 2)\nligne 11\n');
+    expect(error).toMatch(/ligne 30$/);
+    expect(error).not.toContain('ligne 10\n');
+    expect(new SearchIndexError('x').name).toBe('SearchIndexError');
+  });
+
+  it('finds the installed binary, or the one PAGEFIND_BINARY_PATH names', () => {
+    expect(existsSync(pagefindBinary())).toBe(true);
+    expect(pagefindBinary()).toMatch(/@pagefind\/linux-[^/]+\/bin\/pagefind(_extended)?$/);
+    const saved = process.env['PAGEFIND_BINARY_PATH'];
+    process.env['PAGEFIND_BINARY_PATH'] = '/chemin/vers/pagefind';
+    try {
+      expect(pagefindBinary()).toBe('/chemin/vers/pagefind');
+    } finally {
+      if (saved === undefined) delete process.env['PAGEFIND_BINARY_PATH'];
+      else process.env['PAGEFIND_BINARY_PATH'] = saved;
+    }
+  });
+});
+
 describe('helpers', () => {
+  it('stages the marked element whatever its attributes, with the page language or none', () => {
+    const staged = stagePage(
+      '<html class="x" lang="fr"><body><p>Avant</p><main id="m" data-pagefind-body class="y">Texte</main><p>Après</p></body></html>',
+    );
+    expect(staged?.html).toBe(
+      '<!doctype html><html lang="fr"><head><meta charset="utf-8"></head><body><main id="m" data-pagefind-body class="y">Texte</main></body></html>',
+    );
+    expect(stagePage('<body><div data-pagefind-body="">Sans fin')?.html).toBe(
+      '<!doctype html><html><head><meta charset="utf-8"></head><body> <div data-pagefind-body=""> Sans fin</body></html>',
+    );
+    expect(stagePage('<body><div data-pagefind-bodyx>x</div></body>')).toBeUndefined();
+    expect(stagePage('<body><div data-pagefind-body>x</div></body>')?.scope).toBe('actives');
+  });
+
   it('stages only the marked part of a fiche, with its language and scope, its words kept apart', () => {
     const staged = stagePage(fichePage('fr', 'Coordinateur', 'inactives'));
     expect(staged?.scope).toBe('inactives');

@@ -7,17 +7,23 @@ import { readFileSync } from 'node:fs';
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import {
+  CODE_LABELS_PATH,
+  CODES_INDEX_PATH,
   EMPTY_DIRECTORY,
   buildCodesIndex,
   codeDirectory,
   decodeRanges,
   encodeRanges,
 } from '../../src/lib/search/codes-index.ts';
-import { facetOptions } from '../../src/lib/search/facets.ts';
+import { facetLabel, facetOptions } from '../../src/lib/search/facets.ts';
+import { LISTING_SORT, PAGEFIND_OPTIONS, pagefindScript } from '../../src/lib/search/pagefind.ts';
 import { searchRecord } from '../../src/lib/search/record.ts';
 import {
+  DIRECT_PARAM,
   emptyFilters,
+  hasFilters,
   isBlank,
+  sameState,
   pagefindFilters,
   stateFromParams,
   stateToParams,
@@ -285,5 +291,151 @@ describe('what the index records of a fiche', () => {
     expect(rs.filters.niveau).toEqual(['sans']);
     expect(rs.filters.repertoire).toEqual(['RS']);
     expect(active.scope).toBe('actives');
+  });
+});
+
+describe('the edges of the search state, the filters and the list of codes', () => {
+  const state = (query: string) => stateFromParams(params(query));
+
+  it('keeps at most 50 values of a filter and 300 characters of words', () => {
+    const many = Array.from({ length: 60 }, (_, i) => `certificateur=C${i}`).join('&');
+    expect(state(many).filters.certificateur).toHaveLength(50);
+    expect(state(`q=${'a'.repeat(400)}`).q).toHaveLength(300);
+  });
+
+  it('trims the words and each value, and keeps a value once', () => {
+    expect(state('q=%20%20K1801%20%20&niveau=%205%20&niveau=5&niveau=6')).toEqual({
+      q: 'K1801',
+      inactives: false,
+      filters: { ...emptyFilters(), niveau: ['5', '6'] },
+    });
+  });
+
+  it('counts the status filter only once the inactive fiches are searched', () => {
+    const actives: SearchState = {
+      q: '',
+      inactives: false,
+      filters: { ...emptyFilters(), statut: ['Active'] },
+    };
+    expect(hasFilters(actives)).toBe(false);
+    expect(isBlank(actives)).toBe(true);
+    expect(stateToParams(actives).toString()).toBe('');
+    expect(hasFilters({ ...actives, inactives: true })).toBe(true);
+    expect(hasFilters(state('niveau=5'))).toBe(true);
+    expect(hasFilters(state('niveau=5&rome=K1801'))).toBe(true);
+    expect(hasFilters(state('q=x'))).toBe(false);
+    expect(isBlank(state('q=x'))).toBe(false);
+    expect(isBlank(state('niveau=5'))).toBe(false);
+    expect(isBlank({ ...state(''), q: '   ' })).toBe(true);
+  });
+
+  it('tells two searches apart by their address only', () => {
+    expect(sameState(state('niveau=6&niveau=5&q=a'), state('q=a&niveau=5&niveau=6'))).toBe(true);
+    expect(sameState(state('q=a'), state('q=b'))).toBe(false);
+    expect(sameState(state('q=a'), state('q=a&inactives=1'))).toBe(false);
+  });
+
+  it('removes only the value unchecked, and adds a value once', () => {
+    const two = state('niveau=5&niveau=6');
+    expect(toggleFilter(two, 'niveau', '5', false).filters.niveau).toEqual(['6']);
+    expect(toggleFilter(two, 'niveau', '6', true).filters.niveau).toEqual(['5', '6']);
+    expect(toggleFilter(two, 'niveau', '7', true).filters.niveau).toEqual(['5', '6', '7']);
+    expect(DIRECT_PARAM).toBe('direct');
+  });
+
+  it('names each kind of filter value', () => {
+    const directory = codeDirectory(
+      buildCodesIndex(['rome/K1801/', 'nsf/332t/'], {
+        rome: () => 'Conseil',
+        nsf: () => 'Travail social',
+      }),
+    );
+    expect(facetLabel('nsf', '332t', directory)).toBe('332t · Travail social');
+    expect(facetLabel('rome', '332t', directory)).toBe('332t');
+    expect(facetLabel('nsf', 'K1801', directory)).toBe('K1801');
+    expect(facetLabel('niveau', 'sans', directory)).toBe('Sans niveau précisé');
+    expect(facetLabel('niveau', '5', directory)).toBe('Niveau 5');
+    expect(facetLabel('repertoire', 'RNCP', directory)).toBe('RNCP');
+    expect(facetLabel('certificateur', 'Alpha', directory)).toBe('Alpha');
+  });
+
+  it('orders fixed values first, then others by name; levels by number, 10 after 9', () => {
+    expect(
+      facetOptions('statut', { Autre: 5, Inactive: 1, Active: 1 }, [], EMPTY_DIRECTORY).map(
+        (o) => o.value,
+      ),
+    ).toEqual(['Active', 'Inactive', 'Autre']);
+    expect(
+      facetOptions('repertoire', { Z: 1, RS: 2, A: 1, RNCP: 3 }, [], EMPTY_DIRECTORY).map(
+        (o) => o.value,
+      ),
+    ).toEqual(['RNCP', 'RS', 'A', 'Z']);
+    // Counts that would order them otherwise, and a chosen level listed after the others.
+    expect(
+      facetOptions('niveau', { '10': 5, sans: 9, '9': 1 }, ['2'], EMPTY_DIRECTORY).map(
+        (o) => o.value,
+      ),
+    ).toEqual(['2', '9', '10', 'sans']);
+    expect(
+      facetOptions('certificateur', { 'Lycée 10': 1, 'Lycée 9': 1 }, [], EMPTY_DIRECTORY).map(
+        (o) => o.value,
+      ),
+    ).toEqual(['Lycée 9', 'Lycée 10']);
+  });
+
+  it('decodes only well-formed ranges of a sensible size', () => {
+    expect([...decodeRanges(' 3 , 5-6 ,x, 8-, -9, 1e3, 10-9')]).toEqual([3, 5, 6]);
+    expect(decodeRanges('1-1000001').size).toBe(1_000_001);
+    expect(decodeRanges('1-1000002').size).toBe(0);
+    expect(decodeRanges('a7,7a,7').size).toBe(1);
+    expect(encodeRanges([5, 4, 1, 2])).toBe('1-2,4-5');
+    expect(encodeRanges([1])).toBe('1');
+  });
+
+  it('keeps the codes of pages only, fiche numbers as the schema writes them, sorted', () => {
+    const index = buildCodesIndex(
+      [
+        'x/rncp/1/',
+        'rncp/2/x',
+        'rncp/03/',
+        'rncp/1234567/',
+        'rncp/4',
+        '/rs/5/',
+        'rome/B1/',
+        'rome/A1/',
+        'nsf/2/',
+        'nsf/1/',
+      ],
+      { rome: () => undefined, nsf: () => 'N' },
+    );
+    expect(index).toEqual({
+      fiches: { RNCP: '4', RS: '5' },
+      rome: { A1: '', B1: '' },
+      nsf: { '1': 'N', '2': 'N' },
+    });
+    expect(Object.keys(index.rome)).toEqual(['A1', 'B1']);
+    expect(EMPTY_DIRECTORY.hasFiche('RNCP', 6133)).toBe(false);
+    expect(CODES_INDEX_PATH).toBe('/recherche/codes.json');
+    expect(CODE_LABELS_PATH).toBe('/recherche/libelles.json');
+  });
+
+  it('refuses a manifest whose bundle is not a plain folder of the site', () => {
+    for (const bundle of ['/pagefind/x.js', '/pagefind', 'pagefind/', '/Pagefind/', 7]) {
+      expect(() =>
+        parseScopesManifest({
+          actives: { pages: 1, bundles: ['/pagefind/', bundle] },
+          inactives: { pages: 0, bundles: [] },
+        }),
+      ).toThrow(/illisible/);
+    }
+  });
+
+  it('loads Pagefind from the bundle, ranks codes high and lists by order', () => {
+    expect(pagefindScript('/pagefind/')).toBe('/pagefind/pagefind.js');
+    expect(PAGEFIND_OPTIONS).toEqual({
+      excerptLength: expect.any(Number),
+      ranking: expect.objectContaining({ metaWeights: { codes: 10, numero: 10 } }),
+    });
+    expect(LISTING_SORT).toEqual({ ordre: 'asc' });
   });
 });
