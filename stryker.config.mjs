@@ -6,7 +6,8 @@
  * test notices is a survivor, a behaviour the tests do not pin down. Not part of `npm test`.
  *
  * `MUTATE=src/lib/search npm run test:mutation` mutates one folder (or file) of them only, with its
- * own results file, so that the folders can be run one at a time on a busy machine.
+ * own results file (named after the first), so that the folders can be run one at a time on a busy
+ * machine; `MUTATE=src/lib/import,!src/lib/import/convert.ts` leaves a file out.
  *
  * The run is incremental: the results of the last run are kept in reports/mutation/ (ignored by
  * git: a cache of one machine's run, megabytes that change at every run), and a rerun tests only the
@@ -34,9 +35,15 @@ const ALL = [
   'src/lib/code-lookup.ts',
   'src/lib/fiche.ts',
 ];
-const only = process.env['MUTATE']?.replace(/\/$/, '');
-const mutate = only ? [only.endsWith('.ts') ? only : `${only}/**/*.ts`] : ALL;
-const name = only ? path.basename(only, '.ts') : 'all';
+/** `MUTATE=src/lib/import,!src/lib/import/convert.ts`: folders or files, `!` to leave one out. */
+const only = (process.env['MUTATE'] ?? '')
+  .split(',')
+  .map((part) => part.trim().replace(/\/$/, ''))
+  .filter(Boolean);
+const mutate = only.length
+  ? only.map((part) => (part.endsWith('.ts') ? part : `${part}/**/*.ts`))
+  : ALL;
+const name = only.length ? path.basename(only[0], '.ts') : 'all';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

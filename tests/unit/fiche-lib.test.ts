@@ -5,14 +5,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  HABILITATIONS,
   certificateurSlug,
+  cncpUrl,
   compareFiches,
   displayNumero,
   ficheUrl,
   formatDate,
   franceCompetencesUrl,
+  franceTravailRomeUrl,
   lineage,
   ouiNon,
+  partenairesUrl,
+  poleEmploiRomeUrl,
   splitSections,
 } from '../../src/lib/fiche.ts';
 import type { Fiche } from '../../src/schema/fiche.ts';
@@ -119,4 +124,46 @@ it('sorts active fiches first, then RNCP before RS, then by number', () => {
     'RS5',
     'RNCP10',
   ]);
+});
+
+describe('addresses and words the pages give, to the letter', () => {
+  it('links the partners page, the archived addresses and France Travail’s page', () => {
+    expect(partenairesUrl('RNCP6133')).toBe('/rncp/6133/partenaires/');
+    expect(partenairesUrl('RS5000')).toBe('/rs/5000/partenaires/');
+    expect(cncpUrl('RNCP6133')).toBe(
+      'http://www.rncp.cncp.gouv.fr/grand-public/visualisationFiche?format=fr&fiche=6133',
+    );
+    expect(franceTravailRomeUrl('K1801')).toBe(
+      'https://candidat.francetravail.fr/metierscope/fiche-metier/K1801',
+    );
+    expect(poleEmploiRomeUrl('K1801')).toBe(
+      'http://recrutement.pole-emploi.fr/fichesrome/ficherome?codeRome=K1801',
+    );
+  });
+
+  it('says what each partner may do, in words', () => {
+    expect(HABILITATIONS).toEqual({
+      HABILITATION_FORMER: 'préparer à la certification',
+      HABILITATION_ORGANISER: "organiser l'évaluation",
+      HABILITATION_ORGA_FORM: "préparer et organiser l'évaluation",
+    });
+  });
+
+  it('gives a certificateur without SIRET an address without stray dashes', () => {
+    expect(certificateurSlug({ nom: '« Lycée Émile-Zola » ' })).toBe('lycee-emile-zola');
+  });
+
+  it('names the last of several later fiches as the one to look at today', () => {
+    const later = ['RNCP2', 'RNCP3', 'RNCP4'].map((numero) => ({ numero }));
+    expect(
+      lineage(fiche('RNCP1', false, { lignee: { ulterieures: later } } as Partial<Fiche>))
+        .plusRecente,
+    ).toEqual({ numero: 'RNCP4' });
+  });
+
+  it('reads a section title whatever else its heading holds', () => {
+    expect(
+      Object.keys(splitSections('## Activités visées[](https://exemple.fr/)\n\nTexte.')),
+    ).toEqual(['activites']);
+  });
 });
