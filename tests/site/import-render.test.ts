@@ -13,20 +13,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/lib/build-site.ts';
 import { runImport } from '../../src/lib/import/run.ts';
-import { kid, kids, readXml, squash, words } from '../support/export-xml.ts';
+import { VOIE_ELEMENTS, kid, kids, readXml, squash, words } from '../support/export-xml.ts';
 import { parsePage } from '../support/html.ts';
 
 const SAMPLES = path.resolve('../shared/data/france-competences/xml-v4.1-samples');
 const FILES = ['export_fiches_RNCP_fixture.xml', 'export_fiches_RS_fixture.xml'];
-/** The export's element for each voie d'accès → the key the page marks its row with. */
-const VOIES: Record<string, string> = {
-  SI_JURY_FI: 'formation_initiale',
-  SI_JURY_CA: 'apprentissage',
-  SI_JURY_FC: 'formation_continue',
-  SI_JURY_CQ: 'contrat_professionnalisation',
-  SI_JURY_CL: 'candidature_individuelle',
-  SI_JURY_VAE: 'vae',
-};
 /** Blocs and jury compositions of the two sample files (Python's ElementTree, counted apart). */
 const EXPECTED = { blocs: 32, juries: 53 };
 let root: string;
@@ -114,7 +105,7 @@ describe('pages of the imported fiches', () => {
 
         // Every voie d'accès the XML states is on the page, with its jury.
         const voies = page.textOf('section[aria-labelledby="acces"]');
-        for (const [element, label] of Object.entries(VOIES)) {
+        for (const [element, label] of Object.entries(VOIE_ELEMENTS)) {
           const voie = kid(xml, element);
           const row = page.textOf(`tr[data-voie="${label}"]`);
           if (kid(voie, 'ACTIF')) expect(row, `${where} ${element}`).not.toBe('');

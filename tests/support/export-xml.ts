@@ -28,6 +28,16 @@ export function readXml(file: string): El {
   return stack[0]!.children[0]!;
 }
 
+/** The export's element of each voie d'accès → its key in a fiche (`voies_acces.<key>`). */
+export const VOIE_ELEMENTS: Readonly<Record<string, string>> = {
+  SI_JURY_FI: 'formation_initiale',
+  SI_JURY_CA: 'apprentissage',
+  SI_JURY_FC: 'formation_continue',
+  SI_JURY_CQ: 'contrat_professionnalisation',
+  SI_JURY_CL: 'candidature_individuelle',
+  SI_JURY_VAE: 'vae',
+};
+
 export const kids = (el: El | undefined, name: string) =>
   el?.children.filter((c) => c.name === name) ?? [];
 export const kid = (el: El | undefined, name: string) => kids(el, name)[0];

@@ -19,7 +19,15 @@ import { ELEMENTS, LAISSES_DE_COTE } from '../../src/lib/import/elements.ts';
 import { untouchedSinceImport } from '../../src/lib/import/render.ts';
 import type { ImportReport } from '../../src/lib/import/report.ts';
 import { runImport } from '../../src/lib/import/run.ts';
-import { kid, kids, readXml, squash, words, type El } from '../support/export-xml.ts';
+import {
+  VOIE_ELEMENTS,
+  kid,
+  kids,
+  readXml,
+  squash,
+  words,
+  type El,
+} from '../support/export-xml.ts';
 import {
   checkBodyStructure,
   checkMarkdownContent,
@@ -150,14 +158,6 @@ describe('import of the sample exports', () => {
       PREREQUIS_VALIDATION_CERTIFICATION: 'Prérequis à la validation de la certification',
       NIVEAU_MAITRISE_COMPETENCES: 'Niveau de maîtrise des compétences',
       MODALITES_RENOUVELLEMENT: 'Modalités de renouvellement',
-    };
-    const voieOf: Record<string, string> = {
-      SI_JURY_FI: 'formation_initiale',
-      SI_JURY_CA: 'apprentissage',
-      SI_JURY_FC: 'formation_continue',
-      SI_JURY_CQ: 'contrat_professionnalisation',
-      SI_JURY_CL: 'candidature_individuelle',
-      SI_JURY_VAE: 'vae',
     };
     const dateOf: Record<string, string> = {
       DATE_DECISION: 'decision',
@@ -332,7 +332,7 @@ describe('import of the sample exports', () => {
         }
 
         // Voies d'accès with their jury
-        for (const [element, key] of Object.entries(voieOf)) {
+        for (const [element, key] of Object.entries(VOIE_ELEMENTS)) {
           const el = kid(fiche, element);
           const got = fm.voies_acces[key];
           see(`FICHE/${element}/ACTIF`);
