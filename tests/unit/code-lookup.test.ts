@@ -140,6 +140,14 @@ describe('parseCodeQuery, at the edges of what reads as a code', () => {
     ['nsf - 332', [nsf('332')]],
     ['NSF : 33', [nsf('33')]],
     ['code nsf 3', [nsf('3')]],
+    // The separator may be left out, or stand alone.
+    ['nsf332', [nsf('332')]],
+    ['nsf-33', [nsf('33')]],
+    ['nsf: 3', [nsf('3')]],
+    ['nsf332t', [nsf('332t')]],
+    ['nsf-332t', [nsf('332t')]],
+    ['romeK1801', [rome('K1801')]],
+    ['rome-K18', [rome('K18')]],
     // Quotes around a pasted code go, however many, with or without spaces inside.
     ['«K1801»', [rome('K1801')]],
     ['« K1801 »»', [rome('K1801')]],
