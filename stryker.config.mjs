@@ -43,7 +43,7 @@ const only = (process.env['MUTATE'] ?? '')
 const mutate = only.length
   ? only.map((part) => (part.endsWith('.ts') ? part : `${part}/**/*.ts`))
   : ALL;
-const name = only.length ? path.basename(only[0], '.ts') : 'all';
+const name = only[0] === undefined ? 'all' : path.basename(only[0], '.ts');
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
