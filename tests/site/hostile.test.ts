@@ -1,182 +1,30 @@
 /**
  * Content is data, and a contributor must not be able to turn it against readers. Hostile fiches
  * (tests/fixtures/hostile/<what-it-shows>/rncp/9201.md) are refused by the validator, each with its
- * French message; built anyway, as if the validator had been skipped, their pages carry no script,
+ * French message (tests/unit/validate-hostile.test.ts); built anyway, as if the validator had been
+ * skipped, their pages carry no script,
  * no event handler and no link to a dangerous address (the renderer's own guards, such as the
  * protocol filter and the raw-HTML drop of src/components/Markdown.astro); odd but legitimate text
  * (`<`, `>`, `&`, quotes) is accepted and reaches the built pages escaped; and no component writes
  * content as raw HTML.
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Element } from 'hast';
 import yaml from 'js-yaml';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/lib/build-site.ts';
-import { MAX_FIELD_LENGTH, formatDiagnostic, validatePaths } from '../../src/lib/validate/index.ts';
+import { formatDiagnostic, validatePaths } from '../../src/lib/validate/index.ts';
 import { ficheSchema } from '../../src/schema/fiche.ts';
 import { FIXTURE_FICHES, fixtureSite } from '../support/fixture-site.ts';
 import { parsePage } from '../support/html.ts';
+import { CASES, HOSTILE, HOSTILE_FILE as FILE } from '../support/hostile-cases.ts';
 import { ODD_TITLE_FICHE } from '../support/page-types.ts';
-
-const HOSTILE = path.join(import.meta.dirname, '../fixtures/hostile');
-const FILE = 'rncp/9201.md';
 
 function messages(folder: string): string[] {
   return validatePaths([folder]).diagnostics.map(formatDiagnostic);
 }
-
-const LIEN_REFUSE =
-  /Lien refusé : seules les adresses https:\/\/, http:\/\/ et mailto: sont acceptées/;
-const ADRESSE_INVALIDE =
-  /Adresse invalide : attendu une URL complète commençant par https:\/\/ ou http:\/\//;
-const HTML_BRUT = /HTML brut interdit dans une fiche : écrivez le texte en Markdown/;
-const BALISE = /Balise HTML interdite : écrivez du texte simple/;
-const ACCOLADES = /Accolades \{…\} interdites dans une fiche \(syntaxe MDX\)/;
-const ESM = /Syntaxe MDX \(import\/export\) interdite dans une fiche/;
-
-/** fixture → where the first message points, which field, what it says (and the value it shows). */
-const CASES: [fixture: string, location: string, field: string, message: RegExp][] = [
-  ['titre-balise-script', '3:11', 'intitule', new RegExp(`${BALISE.source}.*<script>alert\\(1\\)`)],
-  [
-    'nom-avec-gestionnaire-evenement',
-    '7:10',
-    'certificateurs[0].nom',
-    new RegExp(`${BALISE.source}.*onmouseover`),
-  ],
-  [
-    'lien-javascript',
-    '32:15',
-    'corps',
-    new RegExp(`${LIEN_REFUSE.source}.*"javascript:alert\\(1\\)"`),
-  ],
-  // An entity hides nothing: the link is read as the browser would read it.
-  [
-    'lien-javascript-encode',
-    '32:15',
-    'corps',
-    new RegExp(`${LIEN_REFUSE.source}.*"javascript:alert\\(1\\)"`),
-  ],
-  [
-    'lien-javascript-automatique',
-    '32:22',
-    'corps',
-    new RegExp(`${LIEN_REFUSE.source}.*"javascript:alert\\(1\\)"`),
-  ],
-  ['lien-data', '32:15', 'corps', new RegExp(`${LIEN_REFUSE.source}.*"data:text/html`)],
-  [
-    'adresse-data-dans-les-donnees',
-    '8:18',
-    'url_description',
-    new RegExp(`${ADRESSE_INVALIDE.source}.*"data:text/html`),
-  ],
-  [
-    'adresse-javascript-dans-les-donnees',
-    '8:20',
-    'certificateurs[0].site_internet',
-    new RegExp(`${ADRESSE_INVALIDE.source}.*"javascript:`),
-  ],
-  ['html-gestionnaire-evenement', '32:22', 'corps', new RegExp(`${HTML_BRUT.source}.*onerror`)],
-  ['html-svg-onload', '34:1', 'corps', new RegExp(`${HTML_BRUT.source}.*<svg onload`)],
-  [
-    'html-dans-un-bloc',
-    '11:18',
-    'blocs[0].competences',
-    new RegExp(`${HTML_BRUT.source}.*onclick`),
-  ],
-  ['commentaire-html', '32:23', 'corps', new RegExp(`${HTML_BRUT.source}.*<!--`)],
-  [
-    'image-de-suivi',
-    '32:23',
-    'corps',
-    /Image interdite dans une fiche : une fiche ne contient que du texte et des liens.*pixel\.gif/,
-  ],
-  ['expression-mdx', '32:1', 'corps', new RegExp(`${ACCOLADES.source}.*\\{alert\\(1\\)\\}`)],
-  [
-    'expression-mdx-sur-plusieurs-lignes',
-    '32:1',
-    'corps',
-    new RegExp(`${ACCOLADES.source}.*\\{ alert\\(1\\) \\}`),
-  ],
-  ['ligne-import', '34:1', 'corps', new RegExp(`${ESM.source}.*import Piege from`)],
-  ['ligne-import-sans-nom', '34:1', 'corps', new RegExp(`${ESM.source}.*import './piege\\.js'`)],
-  ['ligne-export', '34:1', 'corps', new RegExp(`${ESM.source}.*export const piege`)],
-  [
-    'caractere-de-controle',
-    '32:14',
-    'fichier',
-    /Caractère de contrôle invisible U\+0007 interdit : supprimez-le/,
-  ],
-  [
-    'caractere-nul',
-    '32:14',
-    'fichier',
-    /Caractère de contrôle invisible U\+0000 interdit : supprimez-le/,
-  ],
-  [
-    'inversion-bidirectionnelle',
-    '32:22',
-    'fichier',
-    /Caractère de contrôle invisible U\+202E interdit : supprimez-le/,
-  ],
-];
-
-describe('validator: hostile fiches are refused, each with a clear French message', () => {
-  it('accepts the fiche the hostile fixtures are made from', () => {
-    expect(messages(path.join(HOSTILE, 'base-valide'))).toEqual([]);
-  });
-
-  it('has a case for every hostile fixture', () => {
-    const folders = readdirSync(HOSTILE).filter((name) => name !== 'base-valide');
-    expect(folders.sort()).toEqual(CASES.map(([name]) => name).sort());
-  });
-
-  it.each(CASES)('%s', (name, location, field, message) => {
-    const lines = messages(path.join(HOSTILE, name));
-    const first = lines.find((line) => line.includes(`${FILE}:${location} ${field} : `));
-    expect(first, `expected ${FILE}:${location} ${field} in:\n${lines.join('\n')}`).toBeDefined();
-    expect(first).toMatch(message);
-  });
-
-  describe('a field or a section of 1 MB', () => {
-    let folder: string;
-    const megabyte = 'Texte sans fin. '.repeat(65_536);
-    const base = readFileSync(path.join(HOSTILE, 'base-valide', FILE), 'utf8');
-    const write = (name: string, text: string) => {
-      mkdirSync(path.join(folder, name, 'rncp'), { recursive: true });
-      writeFileSync(path.join(folder, name, FILE), text);
-      return path.join(folder, name);
-    };
-    beforeAll(() => {
-      folder = mkdtempSync(path.join(os.tmpdir(), 'fiches-rncp-hostile-'));
-    });
-    afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-    it('refuses a 1 MB frontmatter field, saying the limit', () => {
-      const text = base.replace('intitule: "Agent de test"', `intitule: "${megabyte}"`);
-      expect(messages(write('champ', text))).toEqual([
-        expect.stringMatching(
-          new RegExp(
-            `${FILE}:3:11 intitule : Texte trop long : ${megabyte.length} caractères, ${MAX_FIELD_LENGTH} au plus`,
-          ),
-        ),
-      ]);
-    });
-
-    it('refuses a 1 MB section of the body, saying which one', () => {
-      const text = base.replace('Accueillir le public.', megabyte);
-      expect(messages(write('section', text))).toEqual([
-        expect.stringMatching(
-          new RegExp(
-            `${FILE}:30:1 corps : Section trop longue : \\d+ caractères, ${MAX_FIELD_LENGTH} au plus \\(valeur : "Activités visées"\\)`,
-          ),
-        ),
-      ]);
-    });
-  });
-});
 
 /** Everything in a built page that could run code or send the reader somewhere unsafe. */
 function dangers(html: string): string[] {
