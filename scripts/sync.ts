@@ -86,7 +86,7 @@ async function main(): Promise<number> {
       onProgress: (progress) => {
         // A line rewritten in place on a terminal; the finished transfer alone in a log.
         if (tty) process.stderr.write(`\r\x1b[K${formatProgress(progress)}`);
-        if (progress.resteSecondes === 0) {
+        if (progress.termine) {
           if (tty) process.stderr.write('\n');
           else say(formatProgress(progress));
         }

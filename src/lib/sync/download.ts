@@ -20,6 +20,8 @@ export interface Progress {
   octetsParSeconde: number;
   /** Seconds left at the current speed, when the size is known. */
   resteSecondes?: number;
+  /** The last report of a transfer, checked and complete. */
+  termine?: true;
 }
 
 export interface Checksum {
@@ -198,7 +200,13 @@ export async function download(options: DownloadOptions): Promise<DownloadResult
       continue;
     }
     renameSync(part, dest);
-    options.onProgress?.({ fichier, recus: received, total: received, octetsParSeconde: 0, resteSecondes: 0 });
+    options.onProgress?.({
+      fichier,
+      recus: received,
+      total: received,
+      octetsParSeconde: (received - offset) / Math.max(0.001, (performance.now() - attemptStart) / 1000),
+      termine: true,
+    });
     return {
       telecharge: true,
       octets: received,

@@ -33,6 +33,9 @@ export function formatProgress(p: Progress): string {
   return `${p.fichier} : ${formatBytes(p.recus)}${total}${percent} · ${formatBytes(p.octetsParSeconde)}/s${left}`;
 }
 
+/** `1 nouvelle`, `2 nouvelles` (a word with its count, accorded). */
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n > 1 ? many : one}`;
+
 const relative = (file: string) => path.relative(process.cwd(), file) || file;
 const numeros = (list: readonly string[], max = 30) =>
   list.length === 0
@@ -57,7 +60,7 @@ export function formatSyncReport(r: SyncReport): string {
   const out = [`Synchronisation avec l’export de France Compétences du ${r.date_export}`];
   out.push(...r.zips.map(zipLine));
   out.push(
-    `  Fiches : ${t.lues} lues, ${t.ecrites} écrites (${t.nouvelles} nouvelles, ${t.mises_a_jour} mises à jour), ${t.inchangees} inchangées, ${t.modifiees_a_la_main} modifiées à la main et laissées, ${t.refusees} refusées`,
+    `  Fiches : ${count(t.lues, 'lue')}, ${count(t.ecrites, 'écrite')} (${count(t.nouvelles, 'nouvelle')}, ${count(t.mises_a_jour, 'mise à jour', 'mises à jour')}), ${count(t.inchangees, 'inchangée')}, ${count(t.modifiees_a_la_main, 'modifiée à la main et laissée', 'modifiées à la main et laissées')}, ${count(t.refusees, 'refusée')}`,
   );
   out.push(
     `  Absentes de l’export, gardées et marquées (${r.absentes.length})${numeros(r.absentes)}`,
@@ -66,7 +69,7 @@ export function formatSyncReport(r: SyncReport): string {
   if (r.initial) {
     out.push('  Premier import depuis l’export : le journal commence à la prochaine synchronisation.');
   } else if (r.journal) {
-    out.push(`  Journal : ${relative(r.journal)}, ${r.entrees.length} fiches :`);
+    out.push(`  Journal : ${relative(r.journal)}, ${count(r.entrees.length, 'fiche')} :`);
     for (const e of r.entrees.slice(0, 50))
       out.push(`    - ${displayNumero(e.numero)} : ${e.changements.map(describeChangement).join(' ; ')}`);
     if (r.entrees.length > 50) out.push(`    … et ${r.entrees.length - 50} autres`);

@@ -29,7 +29,7 @@ import { sha256 } from '../import/render.ts';
 import type { ImportReport } from '../import/report.ts';
 import { ImportUsageError, stageImport, type StagedImport } from '../import/run.ts';
 import { XmlSyntaxError } from '../import/xml.ts';
-import { journalFileName, mergeJour, serializeJour } from '../journal/day.ts';
+import { compareNumeros, journalFileName, mergeJour, serializeJour } from '../journal/day.ts';
 import { computeChanges } from './changes.ts';
 import {
   DEFAULT_API,
@@ -302,6 +302,7 @@ export async function runSync(options: SyncOptions = {}): Promise<SyncReport> {
       initial,
     });
 
+    changes.entrees.sort((a, b) => compareNumeros(a.numero, b.numero));
     extras = mkdtempSync(path.join(contentRoot, `.sync-${process.pid}-`));
     removeAbandoned(contentRoot);
     const write = (name: string, text: string) => {
