@@ -17,6 +17,8 @@ export interface ServedFile {
   id?: string;
   /** Give the checksum in the listing (default true) and its type. */
   checksum?: false | 'sha1' | 'sha256';
+  /** The file whose checksum the listing announces (default: the body served). */
+  announced?: Buffer;
   /** Size announced in the listing (default: the real size). */
   filesize?: number;
 }
@@ -88,7 +90,7 @@ export class DataGouvServer {
               : {
                   checksum: {
                     type: f.checksum ?? 'sha1',
-                    value: createHash(f.checksum ?? 'sha1').update(f.body).digest('hex'),
+                    value: createHash(f.checksum ?? 'sha1').update(f.announced ?? f.body).digest('hex'),
                   },
                 }),
             last_modified: '2026-08-17T03:00:00Z',

@@ -6,8 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
+import { Readable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
 import { backoff, retryableStatus, sleep } from './datagouv.ts';
 import { diskFull, SyncError } from './errors.ts';
 import { diskWriter, type SyncWriter } from './files.ts';
@@ -148,15 +149,22 @@ export async function download(options: DownloadOptions): Promise<DownloadResult
     const total = Number.isFinite(length) ? offset + length : (options.taille ?? undefined);
     let received = offset;
     let lastReport = 0;
+    const attemptStart = performance.now();
     let idle: NodeJS.Timeout | undefined;
     const idleMs = options.idleMs ?? 60_000;
     const armIdle = () => {
       clearTimeout(idle);
       idle = setTimeout(() => controller.abort(), idleMs);
     };
-    const attemptStart = performance.now();
-    const counter = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
+    armIdle();
+    // Written chunk by chunk, not through pipeline(): a cut connection must not destroy the file
+    // stream before what was received is on disk, since the next attempt resumes from its size.
+    const out = writer.stream(part, resumed ? 'a' : 'w');
+    let cutOff: unknown;
+    try {
+      for await (const chunk of Readable.fromWeb(
+        response.body as import('node:stream/web').ReadableStream,
+      ) as AsyncIterable<Buffer>) {
         armIdle();
         received += chunk.length;
         transferred += chunk.length;
@@ -167,27 +175,30 @@ export async function download(options: DownloadOptions): Promise<DownloadResult
           options.onProgress({
             fichier,
             recus: received,
-            ...(total !== undefined ? { total, resteSecondes: (total - received) / Math.max(1, speed) } : {}),
+            ...(total !== undefined
+              ? { total, resteSecondes: (total - received) / Math.max(1, speed) }
+              : {}),
             octetsParSeconde: speed,
           });
         }
-        callback(null, chunk);
-      },
-    });
-    armIdle();
-    try {
-      await pipeline(
-        Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
-        counter,
-        writer.stream(part, resumed ? 'a' : 'w'),
-      );
+        if (!out.write(chunk)) await once(out, 'drain');
+      }
     } catch (error) {
-      const full = diskFull(error, `le téléchargement de ${fichier}`);
+      cutOff = error;
+    } finally {
+      clearTimeout(idle);
+    }
+    try {
+      out.end();
+      await finished(out);
+    } catch (error) {
+      cutOff = error;
+    }
+    if (cutOff !== undefined) {
+      const full = diskFull(cutOff, `le téléchargement de ${fichier}`);
       if (full instanceof SyncError) throw full;
       lastFailure = `transfert interrompu après ${received} octets`;
       continue;
-    } finally {
-      clearTimeout(idle);
     }
     if (total !== undefined && received < total) {
       lastFailure = `transfert incomplet (${received} octets sur ${total})`;
