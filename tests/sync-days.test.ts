@@ -33,7 +33,11 @@ let folder: SyncFolder;
 afterEach(() => folder?.remove());
 
 const frontmatter = (file: string) =>
-  jsYaml.load(readFileSync(file, 'utf8').split('\n---\n')[0]!.replace(/^---\n/, '')) as Record<string, unknown>;
+  jsYaml.load(
+    readFileSync(file, 'utf8')
+      .split('\n---\n')[0]!
+      .replace(/^---\n/, ''),
+  ) as Record<string, unknown>;
 
 async function firstDay(): Promise<void> {
   folder = syncFolder(server.api);
@@ -46,7 +50,11 @@ describe('npm run sync', () => {
     folder = syncFolder(server.api);
     server.others = [
       { id: 'csv', title: 'export-fiches-csv-2026-08-16.zip', url: `${server.base}/files/csv.zip` },
-      { id: 'v3', title: 'export-fiches-rncp-v3-0-2026-08-16.zip', url: `${server.base}/files/v3.zip` },
+      {
+        id: 'v3',
+        title: 'export-fiches-rncp-v3-0-2026-08-16.zip',
+        url: `${server.base}/files/v3.zip`,
+      },
     ];
     server.serve(await exportZips('2026-08-16', day1()));
     const before = server.log.length;
@@ -54,7 +62,12 @@ describe('npm run sync', () => {
     server.others = [];
     const listing = server.log.slice(before).filter((r) => r.path.startsWith('/api/'));
     expect(listing.length).toBeGreaterThan(1); // two resources a page: the client followed the pages
-    expect(server.downloads().slice(-2).map((r) => r.path)).toEqual([
+    expect(
+      server
+        .downloads()
+        .slice(-2)
+        .map((r) => r.path),
+    ).toEqual([
       '/files/export-fiches-rncp-v4-1-2026-08-16.zip',
       '/files/export-fiches-rs-v4-1-2026-08-16.zip',
     ]);
@@ -67,15 +80,32 @@ describe('npm run sync', () => {
     );
     expect(record).toMatchObject({
       date_export: '2026-08-16',
-      totaux: { lues: 33, ecrites: 33, nouvelles: 33, inchangees: 0, modifiees_a_la_main: 0, refusees: 0, absentes: 0 },
+      totaux: {
+        lues: 33,
+        ecrites: 33,
+        nouvelles: 33,
+        inchangees: 0,
+        modifiees_a_la_main: 0,
+        refusees: 0,
+        absentes: 0,
+      },
     });
-    expect(record.ressources.map((r) => [r.repertoire, r.fichier, r.entree, r.version_flux])).toEqual([
-      ['RNCP', 'export-fiches-rncp-v4-1-2026-08-16.zip', 'export_fiches_RNCP_V4_1_2026-08-16.xml', '4.1'],
+    expect(
+      record.ressources.map((r) => [r.repertoire, r.fichier, r.entree, r.version_flux]),
+    ).toEqual([
+      [
+        'RNCP',
+        'export-fiches-rncp-v4-1-2026-08-16.zip',
+        'export_fiches_RNCP_V4_1_2026-08-16.xml',
+        '4.1',
+      ],
       ['RS', 'export-fiches-rs-v4-1-2026-08-16.zip', 'export_fiches_RS_V4_1_2026-08-16.xml', '4.1'],
     ]);
     expect(record.ressources[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(existsSync(path.join(folder.content, 'journal'))).toBe(false);
-    expect(existsSync(path.join(folder.options.cache!, 'export-fiches-rncp-v4-1-2026-08-16.zip'))).toBe(true);
+    expect(
+      existsSync(path.join(folder.options.cache!, 'export-fiches-rncp-v4-1-2026-08-16.zip')),
+    ).toBe(true);
     expect(validateSyncData(folder.content)).toEqual([]);
   });
 
@@ -93,10 +123,16 @@ describe('npm run sync', () => {
     await firstDay();
     // An editor corrected two fiches; the export changes one of them the next day.
     const edited = path.join(folder.fiches, 'rs/5568.md');
-    const editedText = readFileSync(edited, 'utf8').replace(/\n$/, '\nPrécision ajoutée par un éditeur.\n');
+    const editedText = readFileSync(edited, 'utf8').replace(
+      /\n$/,
+      '\nPrécision ajoutée par un éditeur.\n',
+    );
     writeFileSync(edited, editedText);
     const untouchedByExport = path.join(folder.fiches, 'rs/5719.md');
-    writeFileSync(untouchedByExport, readFileSync(untouchedByExport, 'utf8') + '\nAutre précision.\n');
+    writeFileSync(
+      untouchedByExport,
+      readFileSync(untouchedByExport, 'utf8') + '\nAutre précision.\n',
+    );
     const unchanged = readFileSync(path.join(folder.fiches, 'rncp/34762.md'), 'utf8');
 
     server.serve(await exportZips('2026-08-17', day2()));
@@ -136,7 +172,10 @@ describe('npm run sync', () => {
       ['RS6604', [{ type: 'absente_export' }]],
       ['RS90100', [{ type: 'nouvelle' }]],
     ]);
-    expect(jour.fiches[0]).toMatchObject({ intitule: 'Développeur web et web mobile', niveau: '5' });
+    expect(jour.fiches[0]).toMatchObject({
+      intitule: 'Développeur web et web mobile',
+      niveau: '5',
+    });
     expect(jour.fiches[0]!.rome).toContain('M1805');
 
     // The absent fiche stays, marked, still « as imported », and valid.
@@ -148,7 +187,12 @@ describe('npm run sync', () => {
     expect(readFileSync(edited, 'utf8')).toBe(editedText);
     expect(report.record!.a_reconcilier).toEqual(['RS5568']);
     expect(report.record!.absentes).toEqual(['RS6604']);
-    expect(report.record!.totaux).toMatchObject({ lues: 33, nouvelles: 1, mises_a_jour: 2, modifiees_a_la_main: 2 });
+    expect(report.record!.totaux).toMatchObject({
+      lues: 33,
+      nouvelles: 1,
+      mises_a_jour: 2,
+      modifiees_a_la_main: 2,
+    });
     // Only the export's name changed for the others: their files are as they were.
     expect(readFileSync(path.join(folder.fiches, 'rncp/34762.md'), 'utf8')).toBe(unchanged);
     expect(validateSyncData(folder.content)).toEqual([]);
@@ -157,7 +201,14 @@ describe('npm run sync', () => {
     const site = new URL('https://fiches.example.org');
     const lignes = lignesJournal([jour]);
     const all = parseFeed(
-      fluxAtom({ site, path: '/nouveautes.xml', page: '/nouveautes/', titre: 'Nouveautés', lignes, dernierJour: '2026-08-17' }),
+      fluxAtom({
+        site,
+        path: '/nouveautes.xml',
+        page: '/nouveautes/',
+        titre: 'Nouveautés',
+        lignes,
+        dernierJour: '2026-08-17',
+      }),
     );
     expect(all.items.map((i) => [i.id, i.url, i.updated?.toISOString()])).toEqual(
       ['RNCP35959', 'RNCP37488', 'RS6604', 'RS90100'].map((n) => [
@@ -180,7 +231,7 @@ describe('npm run sync', () => {
       [
         'tag:fiches.example.org,2026-08-17:RNCP35959',
         'RNCP 35959 : Développeur web et web mobile',
-        'Intitulé changé : « Développeur web » devient « Développeur web et web mobile » ; Code ROME ajouté : M1805 ; Bloc RNCP35959BC01 renommé : « Formaliser un besoin numérique » devient « Formaliser et chiffrer un besoin numérique » ; Voie d’accès fermée : par expérience (validation des acquis de l\'expérience)',
+        "Intitulé changé : « Développeur web » devient « Développeur web et web mobile » ; Code ROME ajouté : M1805 ; Bloc RNCP35959BC01 renommé : « Formaliser un besoin numérique » devient « Formaliser et chiffrer un besoin numérique » ; Voie d’accès fermée : par expérience (validation des acquis de l'expérience)",
       ],
     ]);
     expect(m1805.self).toBe('https://fiches.example.org/flux/rome/M1805.xml');
@@ -188,15 +239,25 @@ describe('npm run sync', () => {
 
   it('a fiche back in the export loses its mark, and the journal says so', async () => {
     await firstDay();
-    server.serve(await exportZips('2026-08-17', { RNCP: day1().RNCP, RS: removeFiche(day1().RS, 'RS6604') }));
+    server.serve(
+      await exportZips('2026-08-17', { RNCP: day1().RNCP, RS: removeFiche(day1().RS, 'RS6604') }),
+    );
     await runSync(folder.options);
-    expect(frontmatter(path.join(folder.fiches, 'rs/6604.md'))['absent_export_depuis']).toBe('2026-08-17');
+    expect(frontmatter(path.join(folder.fiches, 'rs/6604.md'))['absent_export_depuis']).toBe(
+      '2026-08-17',
+    );
     server.serve(await exportZips('2026-08-18', day1()));
     const report = await runSync(folder.options);
     expect(report.retours).toEqual(['RS6604']);
-    expect(frontmatter(path.join(folder.fiches, 'rs/6604.md'))['absent_export_depuis']).toBeUndefined();
-    const jour = JSON.parse(readFileSync(path.join(folder.content, 'journal/2026-08-18.json'), 'utf8'));
-    expect(jour.fiches).toEqual([expect.objectContaining({ numero: 'RS6604', changements: [{ type: 'retour_export' }] })]);
+    expect(
+      frontmatter(path.join(folder.fiches, 'rs/6604.md'))['absent_export_depuis'],
+    ).toBeUndefined();
+    const jour = JSON.parse(
+      readFileSync(path.join(folder.content, 'journal/2026-08-18.json'), 'utf8'),
+    );
+    expect(jour.fiches).toEqual([
+      expect.objectContaining({ numero: 'RS6604', changements: [{ type: 'retour_export' }] }),
+    ]);
   });
 
   it('the command: two days through `npm run sync`, exit 0, a French summary, the pull request body', async () => {
@@ -226,10 +287,13 @@ describe('npm run sync', () => {
     expect(second.stdout).toContain('Journal : content/journal/2026-08-17.json, 5 fiches');
     expect(second.stdout).toContain('RNCP 37488 : Fiche devenue inactive');
     expect(second.stderr).toContain('export-fiches-rs-v4-1-2026-08-17.zip : ');
-    expect(readFileSync(summary, 'utf8')).toContain('**RS 90100** Enseigner l’anglais (CELTA) : Nouvelle fiche');
+    expect(readFileSync(summary, 'utf8')).toContain(
+      '**RS 90100** Enseigner l’anglais (CELTA) : Nouvelle fiche',
+    );
     const third = await run();
     expect(third.status).toBe(0);
     expect(third.stdout).toContain('déjà à jour de l’export du 2026-08-17');
-    if (process.env['SYNC_PRINT']) console.log(first.stdout, second.stderr, second.stdout, third.stdout);
+    if (process.env['SYNC_PRINT'])
+      console.log(first.stdout, second.stderr, second.stdout, third.stdout);
   });
 });

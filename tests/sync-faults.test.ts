@@ -72,26 +72,46 @@ describe('faults: a clear French message, the catalogue unchanged', () => {
   });
 
   it('an HTTP error on a zip', async () => {
-    await expectFault('http', /export-fiches-rs-v4-1-2026-08-17\.zip impossible : le serveur a répondu 404/, async () => {
-      server.serve(await day2Zips());
-      server.fault(zipName('RS', '2026-08-17'), { status: 404, times: 99 });
-    });
+    await expectFault(
+      'http',
+      /export-fiches-rs-v4-1-2026-08-17\.zip impossible : le serveur a répondu 404/,
+      async () => {
+        server.serve(await day2Zips());
+        server.fault(zipName('RS', '2026-08-17'), { status: 404, times: 99 });
+      },
+    );
   });
 
   it('no resource for the day asked, or the RS zip of the newest day missing', async () => {
-    await expectFault('ressource_manquante', /Pas d’export RNCP du 2026-09-01/, async () => {
-      server.serve(await day2Zips());
-    }, { date: '2026-09-01' });
-    await expectFault('ressource_manquante', /L’export RS du 2026-08-17 manque.*--allow-mixed-days/, async () => {
-      server.serve([...(await exportZips('2026-08-16', day1())), (await day2Zips())[0]!]);
-    });
+    await expectFault(
+      'ressource_manquante',
+      /Pas d’export RNCP du 2026-09-01/,
+      async () => {
+        server.serve(await day2Zips());
+      },
+      { date: '2026-09-01' },
+    );
+    await expectFault(
+      'ressource_manquante',
+      /L’export RS du 2026-08-17 manque.*--allow-mixed-days/,
+      async () => {
+        server.serve([...(await exportZips('2026-08-16', day1())), (await day2Zips())[0]!]);
+      },
+    );
   });
 
   it('a truncated zip', async () => {
-    await expectFault('archive', /Archive export-fiches-rncp-v4-1-2026-08-17\.zip illisible/, async () => {
-      const [rncp, rs] = await day2Zips();
-      server.serve([{ ...rncp!, body: rncp!.body.subarray(0, rncp!.body.length / 2), checksum: false }, rs!]);
-    });
+    await expectFault(
+      'archive',
+      /Archive export-fiches-rncp-v4-1-2026-08-17\.zip illisible/,
+      async () => {
+        const [rncp, rs] = await day2Zips();
+        server.serve([
+          { ...rncp!, body: rncp!.body.subarray(0, rncp!.body.length / 2), checksum: false },
+          rs!,
+        ]);
+      },
+    );
   });
 
   it('a zip whose bytes differ from the checksum data.gouv.fr announces: retried, then refused', async () => {
@@ -121,7 +141,9 @@ describe('faults: a clear French message, the catalogue unchanged', () => {
 
   it('a zip bomb: an entry far larger than its compressed size', async () => {
     await expectFault('archive', /protection contre les archives piégées/, async () => {
-      const bomb = await zipOf([{ name: entryName('RNCP', '2026-08-17'), body: Buffer.alloc(20_000_000, 32) }]);
+      const bomb = await zipOf([
+        { name: entryName('RNCP', '2026-08-17'), body: Buffer.alloc(20_000_000, 32) },
+      ]);
       const [, rs] = await day2Zips();
       server.serve([{ name: zipName('RNCP', '2026-08-17'), body: bomb }, rs!]);
     });
@@ -129,7 +151,9 @@ describe('faults: a clear French message, the catalogue unchanged', () => {
 
   it('a zip with more entries than the export has', async () => {
     await expectFault('archive', /25 fichiers dedans, 20 au plus/, async () => {
-      const many = await zipOf(Array.from({ length: 25 }, (_, i) => ({ name: `f${i}.txt`, body: 'x' })));
+      const many = await zipOf(
+        Array.from({ length: 25 }, (_, i) => ({ name: `f${i}.txt`, body: 'x' })),
+      );
       const [, rs] = await day2Zips();
       server.serve([{ name: zipName('RNCP', '2026-08-17'), body: many }, rs!]);
     });
@@ -142,25 +166,43 @@ describe('faults: a clear French message, the catalogue unchanged', () => {
           callback(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
         },
       });
-    await expectFault('disque_plein', /Disque plein pendant la décompression/, async () => {
-      server.serve(await day2Zips());
-    }, { writer: { ...diskWriter, stream: (path, flags) => (path.endsWith('.xml.part') ? full() : diskWriter.stream(path, flags)) } });
-    await expectFault('disque_plein', /Disque plein pendant la préparation/, async () => {
-      server.serve(await day2Zips());
-    }, {
-      writer: {
-        ...diskWriter,
-        file: () => {
-          throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    await expectFault(
+      'disque_plein',
+      /Disque plein pendant la décompression/,
+      async () => {
+        server.serve(await day2Zips());
+      },
+      {
+        writer: {
+          ...diskWriter,
+          stream: (path, flags) =>
+            path.endsWith('.xml.part') ? full() : diskWriter.stream(path, flags),
         },
       },
-    });
+    );
+    await expectFault(
+      'disque_plein',
+      /Disque plein pendant la préparation/,
+      async () => {
+        server.serve(await day2Zips());
+      },
+      {
+        writer: {
+          ...diskWriter,
+          file: () => {
+            throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+          },
+        },
+      },
+    );
   });
 
   it('an export that does not parse', async () => {
     await expectFault('export_illisible', /Export RS illisible.*XML mal formé/, async () => {
       const [rncp] = await day2Zips();
-      const rs = await zipOf([{ name: entryName('RS', '2026-08-17'), body: day2().RS.replace('</FICHES>', '') }]);
+      const rs = await zipOf([
+        { name: entryName('RS', '2026-08-17'), body: day2().RS.replace('</FICHES>', '') },
+      ]);
       server.serve([rncp!, { name: zipName('RS', '2026-08-17'), body: rs }]);
     });
   });
@@ -173,9 +215,13 @@ describe('the guard', () => {
       for (const n of ['RS90001', 'RS90002']) rs = removeFiche(rs, n);
       return exportZips('2026-08-17', { RNCP: day2().RNCP, RS: rs });
     };
-    await expectFault('garde', /3 des 33 fiches importées jusqu’ici \(9,1 %\).*--allow-drop/, async () => {
-      server.serve(await fewer());
-    });
+    await expectFault(
+      'garde',
+      /3 des 33 fiches importées jusqu’ici \(9,1 %\).*--allow-drop/,
+      async () => {
+        server.serve(await fewer());
+      },
+    );
     const report = await runSync({ ...folder.options, allowDrop: true });
     expect(report.absentes.sort()).toEqual(['RS6604', 'RS90001', 'RS90002']);
   });
@@ -183,10 +229,17 @@ describe('the guard', () => {
   it('refuses another VERSION_FLUX, unless --allow-version', async () => {
     const other = () =>
       exportZips('2026-08-17', { RNCP: day2().RNCP, RS: exportXml(fichesOf(day2().RS), '4.2') });
-    await expectFault('garde', /VERSION_FLUX « 4\.2 » au lieu de « 4\.1 ».*--allow-version 4\.2/, async () => {
-      server.serve(await other());
-    });
-    expect((await runSync({ ...folder.options, allowVersion: '4.2', allowDrop: false }).catch((e) => e)).fault).toBe('garde');
+    await expectFault(
+      'garde',
+      /VERSION_FLUX « 4\.2 » au lieu de « 4\.1 ».*--allow-version 4\.2/,
+      async () => {
+        server.serve(await other());
+      },
+    );
+    expect(
+      (await runSync({ ...folder.options, allowVersion: '4.2', allowDrop: false }).catch((e) => e))
+        .fault,
+    ).toBe('garde');
   });
 
   it('refuses RNCP and RS of different days, unless --allow-mixed-days', async () => {
@@ -196,7 +249,11 @@ describe('the guard', () => {
       const rs = await zipOf([{ name: entryName('RS', '2026-08-16'), body: day2().RS }]);
       server.serve([rncp!, { name: zipName('RS', '2026-08-17'), body: rs }]);
     };
-    await expectFault('garde', /RNCP du 2026-08-17 et RS du 2026-08-17 et du 2026-08-16, jours différents.*--allow-mixed-days/, mixed);
+    await expectFault(
+      'garde',
+      /RNCP du 2026-08-17 et RS du 2026-08-17 et du 2026-08-16, jours différents.*--allow-mixed-days/,
+      mixed,
+    );
     const report = await runSync({ ...folder.options, allowMixedDays: true });
     expect(report.statut).toBe('synchronise');
   });

@@ -10,7 +10,13 @@ const text = readFileSync('.github/workflows/sync.yml', 'utf8');
 const workflow = parse(text) as {
   on: Record<string, unknown>;
   permissions: Record<string, string>;
-  jobs: Record<string, { permissions: Record<string, string>; steps: { uses?: string; run?: string; with?: Record<string, string> }[] }>;
+  jobs: Record<
+    string,
+    {
+      permissions: Record<string, string>;
+      steps: { uses?: string; run?: string; with?: Record<string, string> }[];
+    }
+  >;
 };
 const job = Object.values(workflow.jobs)[0]!;
 

@@ -33,7 +33,11 @@ export function journalLoader(options: { base: string }): Loader {
         }
         if ((data as { date?: unknown }).date !== date)
           throw new Error(`${file} : la date du fichier doit être celle de son nom, "${date}"`);
-        const parsed = await parseData({ id: date, data: data as Record<string, unknown>, filePath: file });
+        const parsed = await parseData({
+          id: date,
+          data: data as Record<string, unknown>,
+          filePath: file,
+        });
         store.set({
           id: date,
           data: parsed,

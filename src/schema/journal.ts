@@ -54,7 +54,9 @@ export const changementSchema = z.discriminatedUnion(
     z.strictObject({
       type: z.literal('blocs'),
       ...ajoutesRetires(blocRef),
-      renommes: z.array(z.strictObject({ code: z.string().min(1), avant: libelle, apres: libelle })),
+      renommes: z.array(
+        z.strictObject({ code: z.string().min(1), avant: libelle, apres: libelle }),
+      ),
     }),
     z.strictObject({ type: z.literal('certificateurs'), ...ajoutesRetires(libelle) }),
     z.strictObject({ type: z.literal('voies_acces'), ouvertes: voies, fermees: voies }),

@@ -66,7 +66,11 @@ export class DataGouvServer {
       const entry: LoggedRequest = { path: url.pathname, status: 200, bytes: 0 };
       if (request.headers.range) entry.range = request.headers.range;
       this.log.push(entry);
-      const send = (status: number, body: Buffer | string, headers: Record<string, string> = {}) => {
+      const send = (
+        status: number,
+        body: Buffer | string,
+        headers: Record<string, string> = {},
+      ) => {
         entry.status = status;
         const buffer = typeof body === 'string' ? Buffer.from(body) : body;
         entry.bytes = buffer.length;
@@ -90,7 +94,9 @@ export class DataGouvServer {
               : {
                   checksum: {
                     type: f.checksum ?? 'sha1',
-                    value: createHash(f.checksum ?? 'sha1').update(f.announced ?? f.body).digest('hex'),
+                    value: createHash(f.checksum ?? 'sha1')
+                      .update(f.announced ?? f.body)
+                      .digest('hex'),
                   },
                 }),
             last_modified: '2026-08-17T03:00:00Z',
@@ -102,7 +108,9 @@ export class DataGouvServer {
           200,
           JSON.stringify({
             data,
-            next_page: more ? `${this.api}/2/datasets/${DATASET_ID}/resources/?page=${page + 1}` : null,
+            next_page: more
+              ? `${this.api}/2/datasets/${DATASET_ID}/resources/?page=${page + 1}`
+              : null,
             page,
             page_size: this.pageSize,
             total: all.length,
@@ -123,7 +131,8 @@ export class DataGouvServer {
       const range = /^bytes=(\d+)-$/.exec(request.headers.range ?? '');
       if (range && !fault?.noRange) {
         const start = Number(range[1]);
-        if (start >= file.body.length) return send(416, '', { 'content-range': `bytes */${file.body.length}` });
+        if (start >= file.body.length)
+          return send(416, '', { 'content-range': `bytes */${file.body.length}` });
         body = file.body.subarray(start);
         status = 206;
         headers['content-range'] = `bytes ${start}-${file.body.length - 1}/${file.body.length}`;

@@ -69,19 +69,39 @@ export function removeFiche(xml: string, numero: string): string {
 export function day2(): Xml {
   const d1 = day1();
   let rncp = d1.RNCP;
-  rncp = editFiche(rncp, 'RNCP35959', '<INTITULE>Développeur web</INTITULE>', '<INTITULE>Développeur web et web mobile</INTITULE>');
+  rncp = editFiche(
+    rncp,
+    'RNCP35959',
+    '<INTITULE>Développeur web</INTITULE>',
+    '<INTITULE>Développeur web et web mobile</INTITULE>',
+  );
   rncp = editFiche(
     rncp,
     'RNCP35959',
     '    <CODES_ROME>\n',
     '    <CODES_ROME>\n      <ROME>\n        <CODE>M1805</CODE>\n        <LIBELLE>Études et développement informatique</LIBELLE>\n      </ROME>\n',
   );
-  rncp = editFiche(rncp, 'RNCP35959', '<LIBELLE>Formaliser un besoin numérique</LIBELLE>', '<LIBELLE>Formaliser et chiffrer un besoin numérique</LIBELLE>');
+  rncp = editFiche(
+    rncp,
+    'RNCP35959',
+    '<LIBELLE>Formaliser un besoin numérique</LIBELLE>',
+    '<LIBELLE>Formaliser et chiffrer un besoin numérique</LIBELLE>',
+  );
   rncp = editFiche(rncp, 'RNCP35959', /(<SI_JURY_VAE>\s*<ACTIF>)Oui/, '$1Non');
   rncp = editFiche(rncp, 'RNCP37488', /^ {4}<ACTIF>Oui<\/ACTIF>$/m, '    <ACTIF>Non</ACTIF>');
-  rncp = editFiche(rncp, 'RNCP37488', '<DATE_FIN_ENREGISTREMENT>31/08/2028<', '<DATE_FIN_ENREGISTREMENT>31/08/2026<');
+  rncp = editFiche(
+    rncp,
+    'RNCP37488',
+    '<DATE_FIN_ENREGISTREMENT>31/08/2028<',
+    '<DATE_FIN_ENREGISTREMENT>31/08/2026<',
+  );
   let rs = removeFiche(d1.RS, 'RS6604');
-  rs = editFiche(rs, 'RS5568', '<INTITULE>Référent cybersécurité en TPE/PME</INTITULE>', '<INTITULE>Référent cybersécurité en TPE et PME</INTITULE>');
+  rs = editFiche(
+    rs,
+    'RS5568',
+    '<INTITULE>Référent cybersécurité en TPE/PME</INTITULE>',
+    '<INTITULE>Référent cybersécurité en TPE et PME</INTITULE>',
+  );
   const celta = fichesOf(rs).find((f) => numeroOf(f) === 'RS6547')!;
   rs = rs.replace('</FICHES>\n', `${cloneFiche(celta, 'RS90100')}</FICHES>\n`);
   return { RNCP: rncp, RS: rs };
@@ -89,7 +109,8 @@ export function day2(): Xml {
 
 export async function zipOf(entries: { name: string; body: string | Buffer }[]): Promise<Buffer> {
   const zip = new yazl.ZipFile();
-  for (const e of entries) zip.addBuffer(Buffer.from(e.body), e.name, { mtime: new Date('2026-08-17T03:00:00Z') });
+  for (const e of entries)
+    zip.addBuffer(Buffer.from(e.body), e.name, { mtime: new Date('2026-08-17T03:00:00Z') });
   zip.end();
   const chunks: Buffer[] = [];
   for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);

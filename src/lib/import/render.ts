@@ -245,7 +245,8 @@ export function fileState(text: string): FileState {
  */
 export function refreshEmpreinte(text: string): string {
   const { actual } = fileState(text);
-  if (actual === undefined) throw new Error('empreinte introuvable : le fichier n’a pas de bloc import');
+  if (actual === undefined)
+    throw new Error('empreinte introuvable : le fichier n’a pas de bloc import');
   return replaceEmpreinte(text, actual);
 }
 

@@ -24,7 +24,8 @@ const byFacette = new Map<Facette, Promise<Map<string, LigneJournal[]>>>();
 /** The lines of the fiches that cited `code` of `facette` when they changed. */
 export async function getLignesDuCode(facette: Facette, code: string): Promise<LigneJournal[]> {
   let index = byFacette.get(facette);
-  if (!index) byFacette.set(facette, (index = getLignesJournal().then((l) => lignesParCode(l, facette))));
+  if (!index)
+    byFacette.set(facette, (index = getLignesJournal().then((l) => lignesParCode(l, facette))));
   return (await index).get(code) ?? [];
 }
 
@@ -36,7 +37,8 @@ export async function fluxResponse(options: {
   titre: string;
   lignes: readonly LigneJournal[];
 }): Promise<Response> {
-  if (!options.site) throw new Error('Les flux Atom demandent l’adresse du site (site dans astro.config.mjs)');
+  if (!options.site)
+    throw new Error('Les flux Atom demandent l’adresse du site (site dans astro.config.mjs)');
   const dernierJour = (await getJournal())[0]?.date;
   const body = fluxAtom({ ...options, site: options.site, dernierJour });
   return new Response(body, { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });

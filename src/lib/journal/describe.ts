@@ -19,9 +19,13 @@ function addedRemoved(
 ): string {
   const parts: string[] = [];
   if (ajoutes.length > 0)
-    parts.push(`${what[ajoutes.length > 1 ? 1 : 0]} ${added[ajoutes.length > 1 ? 1 : 0]} : ${list(ajoutes)}`);
+    parts.push(
+      `${what[ajoutes.length > 1 ? 1 : 0]} ${added[ajoutes.length > 1 ? 1 : 0]} : ${list(ajoutes)}`,
+    );
   if (retires.length > 0)
-    parts.push(`${what[retires.length > 1 ? 1 : 0]} ${removed[retires.length > 1 ? 1 : 0]} : ${list(retires)}`);
+    parts.push(
+      `${what[retires.length > 1 ? 1 : 0]} ${removed[retires.length > 1 ? 1 : 0]} : ${list(retires)}`,
+    );
   return parts.join(' ; ');
 }
 
@@ -67,7 +71,13 @@ export function describeChangement(c: Changement): string {
       return parts.filter(Boolean).join(' ; ');
     }
     case 'certificateurs':
-      return addedRemoved(['Certificateur', 'Certificateurs'], c.ajoutes, c.retires, AJOUTE, RETIRE);
+      return addedRemoved(
+        ['Certificateur', 'Certificateurs'],
+        c.ajoutes,
+        c.retires,
+        AJOUTE,
+        RETIRE,
+      );
     case 'voies_acces': {
       const parts: string[] = [];
       if (c.ouvertes.length > 0)

@@ -103,7 +103,8 @@ export function diffFiche(before: FicheVersion, after: FicheVersion): Changement
   const fermees = voies.filter(
     (v) => after.voies_acces[v].ouverte === false && before.voies_acces[v].ouverte === true,
   );
-  if (ouvertes.length + fermees.length > 0) changes.push({ type: 'voies_acces', ouvertes, fermees });
+  if (ouvertes.length + fermees.length > 0)
+    changes.push({ type: 'voies_acces', ouvertes, fermees });
 
   const precedentes = addedRemoved(
     numerosOf(before.lignee?.precedentes),

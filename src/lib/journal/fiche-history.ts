@@ -14,7 +14,9 @@ export interface AbsenceExport {
 }
 
 /** The notice of a fiche that is no longer in the export, or undefined when it is (or never came from it). */
-export function absenceExport(fiche: Pick<Fiche, 'absent_export_depuis'>): AbsenceExport | undefined {
+export function absenceExport(
+  fiche: Pick<Fiche, 'absent_export_depuis'>,
+): AbsenceExport | undefined {
   const depuis = fiche.absent_export_depuis;
   if (depuis === undefined) return undefined;
   return {

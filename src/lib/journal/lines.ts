@@ -47,7 +47,10 @@ export const FILTRES_JOURNAL: readonly FiltreJournal[] = [
 ];
 
 /** The lines holding a change of the filter's kinds (the line keeps its other changes). */
-export function filtrerLignes(lignes: readonly LigneJournal[], filtre: FiltreJournal): LigneJournal[] {
+export function filtrerLignes(
+  lignes: readonly LigneJournal[],
+  filtre: FiltreJournal,
+): LigneJournal[] {
   return lignes.filter((l) => l.entree.changements.some((c) => filtre.types.includes(c.type)));
 }
 
@@ -76,7 +79,9 @@ export function lignesParCode(
 }
 
 /** Lines grouped by day, in order, for a page of /nouveautes/. */
-export function parJour(lignes: readonly LigneJournal[]): { date: string; lignes: LigneJournal[] }[] {
+export function parJour(
+  lignes: readonly LigneJournal[],
+): { date: string; lignes: LigneJournal[] }[] {
   const days: { date: string; lignes: LigneJournal[] }[] = [];
   for (const ligne of lignes) {
     const last = days.at(-1);

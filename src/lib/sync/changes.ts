@@ -61,7 +61,8 @@ export function computeChanges(input: ChangesInput): Changes {
   for (const s of input.staged) {
     if (input.initial) break;
     const after = readVersion(s.staged);
-    const before = s.decision === 'nouvelle' ? undefined : readVersion(path.join(fichesDir, s.fichier));
+    const before =
+      s.decision === 'nouvelle' ? undefined : readVersion(path.join(fichesDir, s.fichier));
     const changements: Changement[] = before ? diffFiche(before, after) : [{ type: 'nouvelle' }];
     if (before?.absent_export_depuis !== undefined) {
       changements.unshift({ type: 'retour_export' });

@@ -60,7 +60,8 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 export const backoff = (base: number, attempt: number) => Math.min(base * 2 ** attempt, 30_000);
 
 /** A server error or a rate limit may pass; a 404 or a 403 will not. */
-export const retryableStatus = (status: number) => status >= 500 || status === 429 || status === 408;
+export const retryableStatus = (status: number) =>
+  status >= 500 || status === 429 || status === 408;
 
 function networkMessage(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
@@ -88,7 +89,10 @@ async function getJson(url: string, options: FetchOptions): Promise<unknown> {
       try {
         return await response.json();
       } catch {
-        throw new SyncError('http', `Réponse illisible de data.gouv.fr (${url}) : du JSON était attendu.`);
+        throw new SyncError(
+          'http',
+          `Réponse illisible de data.gouv.fr (${url}) : du JSON était attendu.`,
+        );
       }
     }
     if (response) {
@@ -127,7 +131,10 @@ export async function listResources(api: string, options: FetchOptions): Promise
 export function zipsOfResources(resources: readonly Ressource[]): ExportZip[] {
   const zips: ExportZip[] = [];
   for (const ressource of resources) {
-    const names = [ressource.title ?? '', path.posix.basename(new URL(ressource.url, 'https://x/').pathname)];
+    const names = [
+      ressource.title ?? '',
+      path.posix.basename(new URL(ressource.url, 'https://x/').pathname),
+    ];
     for (const fichier of names) {
       const parsed = parseZipName(fichier.trim());
       if (parsed) {
@@ -170,7 +177,11 @@ export function chooseExport(
   const newest = (repertoire: Repertoire, date?: string) =>
     zips
       .filter((z) => z.repertoire === repertoire && (date === undefined || z.date === date))
-      .sort((a, b) => b.date.localeCompare(a.date) || (b.ressource?.last_modified ?? '').localeCompare(a.ressource?.last_modified ?? ''))[0];
+      .sort(
+        (a, b) =>
+          b.date.localeCompare(a.date) ||
+          (b.ressource?.last_modified ?? '').localeCompare(a.ressource?.last_modified ?? ''),
+      )[0];
   const days = (repertoire: Repertoire) =>
     [...new Set(zips.filter((z) => z.repertoire === repertoire).map((z) => z.date))]
       .sort()
@@ -181,7 +192,10 @@ export function chooseExport(
   if (options.date !== undefined) {
     const rncp = newest('RNCP', options.date);
     const rs = newest('RS', options.date);
-    for (const [repertoire, zip] of [['RNCP', rncp], ['RS', rs]] as const) {
+    for (const [repertoire, zip] of [
+      ['RNCP', rncp],
+      ['RS', rs],
+    ] as const) {
       if (!zip) {
         throw new SyncError(
           'ressource_manquante',

@@ -56,7 +56,12 @@ export interface DownloadResult {
   reprises: number;
 }
 
-const HASHES: Record<string, string> = { sha1: 'sha1', sha2: 'sha256', sha256: 'sha256', md5: 'md5' };
+const HASHES: Record<string, string> = {
+  sha1: 'sha1',
+  sha2: 'sha256',
+  sha256: 'sha256',
+  md5: 'md5',
+};
 
 export async function hashFile(file: string, algorithm = 'sha256'): Promise<string> {
   const hash = createHash(algorithm);
@@ -132,12 +137,16 @@ export async function download(options: DownloadOptions): Promise<DownloadResult
       await response.body?.cancel();
       const failure = `le serveur a répondu ${response.status} ${response.statusText}`;
       if (!retryableStatus(response.status)) {
-        throw new SyncError('http', `Téléchargement de ${fichier} impossible : ${failure} (${options.url}).`);
+        throw new SyncError(
+          'http',
+          `Téléchargement de ${fichier} impossible : ${failure} (${options.url}).`,
+        );
       }
       lastFailure = failure;
       continue;
     }
-    const resumed = response.status === 206 && rangeStart(response.headers.get('content-range')) === have;
+    const resumed =
+      response.status === 206 && rangeStart(response.headers.get('content-range')) === have;
     if (response.status === 206 && !resumed) {
       await response.body.cancel();
       rmSync(part, { force: true });
@@ -215,7 +224,8 @@ export async function download(options: DownloadOptions): Promise<DownloadResult
       fichier,
       recus: received,
       total: received,
-      octetsParSeconde: (received - offset) / Math.max(0.001, (performance.now() - attemptStart) / 1000),
+      octetsParSeconde:
+        (received - offset) / Math.max(0.001, (performance.now() - attemptStart) / 1000),
       termine: true,
     });
     return {

@@ -37,7 +37,8 @@ export function sameExport(
   if (!record || record.ressources.length !== zips.length) return false;
   return zips.every((zip) =>
     record.ressources.some(
-      (r) => r.repertoire === zip.repertoire && r.fichier === zip.fichier && r.sha256 === zip.sha256,
+      (r) =>
+        r.repertoire === zip.repertoire && r.fichier === zip.fichier && r.sha256 === zip.sha256,
     ),
   );
 }
@@ -76,7 +77,9 @@ export function buildRecord(input: RecordInput): Synchronisation {
       .flatMap((r) => r.modifiees_a_la_main.filter((m) => m.source_modifiee).map((m) => m.numero))
       .sort(byNumero),
     refusees: reports
-      .flatMap((r) => r.echecs.flatMap((e) => (e.numero && NUMERO_FICHE.test(e.numero) ? [e.numero] : [])))
+      .flatMap((r) =>
+        r.echecs.flatMap((e) => (e.numero && NUMERO_FICHE.test(e.numero) ? [e.numero] : [])),
+      )
       .sort(byNumero),
     absentes: [...input.absentes].sort(byNumero),
   };

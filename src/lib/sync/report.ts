@@ -67,11 +67,15 @@ export function formatSyncReport(r: SyncReport): string {
   );
   out.push(`  De retour dans l’export (${r.retours.length})${numeros(r.retours)}`);
   if (r.initial) {
-    out.push('  Premier import depuis l’export : le journal commence à la prochaine synchronisation.');
+    out.push(
+      '  Premier import depuis l’export : le journal commence à la prochaine synchronisation.',
+    );
   } else if (r.journal) {
     out.push(`  Journal : ${relative(r.journal)}, ${count(r.entrees.length, 'fiche')} :`);
     for (const e of r.entrees.slice(0, 50))
-      out.push(`    - ${displayNumero(e.numero)} : ${e.changements.map(describeChangement).join(' ; ')}`);
+      out.push(
+        `    - ${displayNumero(e.numero)} : ${e.changements.map(describeChangement).join(' ; ')}`,
+      );
     if (r.entrees.length > 50) out.push(`    … et ${r.entrees.length - 50} autres`);
   } else {
     out.push('  Journal : aucun changement à noter.');
@@ -101,7 +105,8 @@ const fileOf = (numero: string) => {
 
 /** The pull request's body (Markdown). */
 export function pullRequestBody(r: SyncReport, maxLines = 300): string {
-  if (r.statut === 'a_jour') return `Le catalogue est déjà à jour de l’export du ${r.date_export}.\n`;
+  if (r.statut === 'a_jour')
+    return `Le catalogue est déjà à jour de l’export du ${r.date_export}.\n`;
   const record = r.record!;
   const t = record.totaux;
   const out = [
@@ -109,7 +114,9 @@ export function pullRequestBody(r: SyncReport, maxLines = 300): string {
     '',
     '| export | fichier | SHA-256 |',
     '| --- | --- | --- |',
-    ...record.ressources.map((z) => `| ${z.repertoire} | \`${z.fichier}\` | \`${z.sha256.slice(0, 16)}…\` |`),
+    ...record.ressources.map(
+      (z) => `| ${z.repertoire} | \`${z.fichier}\` | \`${z.sha256.slice(0, 16)}…\` |`,
+    ),
     '',
     `${t.lues} fiches lues : ${t.ecrites} écrites (${t.nouvelles} nouvelles, ${t.mises_a_jour} mises à jour), ${t.inchangees} inchangées, ${t.modifiees_a_la_main} modifiées à la main et laissées, ${t.refusees} refusées ; ${t.absentes} sorties de l’export, ${t.retours} revenues.`,
     '',
@@ -120,14 +127,14 @@ export function pullRequestBody(r: SyncReport, maxLines = 300): string {
       '',
       'Ces fiches ont été modifiées à la main depuis leur dernier import, et l’export de France Compétences les a changées depuis : la synchronisation les a laissées telles quelles. Comparez-les à leur page sur le site de France Compétences et reportez ce qui doit l’être.',
       '',
-      ...record.a_reconcilier.map(
-        (n) => `- [ ] ${displayNumero(n)} : \`${fileOf(n)}\``,
-      ),
+      ...record.a_reconcilier.map((n) => `- [ ] ${displayNumero(n)} : \`${fileOf(n)}\``),
       '',
     );
   }
   if (r.initial) {
-    out.push('Premier import depuis l’export : le journal commence à la prochaine synchronisation.');
+    out.push(
+      'Premier import depuis l’export : le journal commence à la prochaine synchronisation.',
+    );
   } else if (r.entrees.length > 0) {
     out.push(`### Journal des changements (${r.entrees.length} fiches)`, '');
     for (const e of r.entrees.slice(0, maxLines))
@@ -135,7 +142,9 @@ export function pullRequestBody(r: SyncReport, maxLines = 300): string {
         `- **${displayNumero(e.numero)}** ${md(e.intitule)} : ${md(e.changements.map(describeChangement).join(' ; '))}`,
       );
     if (r.entrees.length > maxLines)
-      out.push(`- … et ${r.entrees.length - maxLines} autres (voir \`${path.basename(r.journal ?? '')}\`)`);
+      out.push(
+        `- … et ${r.entrees.length - maxLines} autres (voir \`${path.basename(r.journal ?? '')}\`)`,
+      );
   } else {
     out.push('Aucun changement à noter dans le journal.');
   }

@@ -117,7 +117,8 @@ function resolvePaths(options: SyncOptions) {
 function checkDate(date: string | undefined): void {
   if (date === undefined) return;
   const real = ISO_DATE.test(date) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
-  if (!real) throw new SyncError('usage', `--date : date attendue au format AAAA-MM-JJ, reçu « ${date} ».`);
+  if (!real)
+    throw new SyncError('usage', `--date : date attendue au format AAAA-MM-JJ, reçu « ${date} ».`);
 }
 
 /** Folders `.sync-<pid>-…` left by a synchronisation whose process was killed. */
@@ -135,14 +136,22 @@ function removeAbandoned(folder: string): void {
   }
 }
 
-async function stage(repertoire: Repertoire, file: string, date: string, options: SyncOptions, fiches: string) {
+async function stage(
+  repertoire: Repertoire,
+  file: string,
+  date: string,
+  options: SyncOptions,
+  fiches: string,
+) {
   try {
     return await stageImport({
       file,
       out: fiches,
       dateFlux: date,
       ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
-      ...(options.referentielsDir !== undefined ? { referentielsDir: options.referentielsDir } : {}),
+      ...(options.referentielsDir !== undefined
+        ? { referentielsDir: options.referentielsDir }
+        : {}),
     });
   } catch (error) {
     if (error instanceof XmlSyntaxError || error instanceof ImportUsageError) {
@@ -182,7 +191,10 @@ export async function runSync(options: SyncOptions = {}): Promise<SyncReport> {
   });
   const date = chosen.RNCP.date;
   mkdirSync(paths.cache, { recursive: true });
-  const local = {} as Record<Repertoire, { zip: ExportZip; file: string; telechargement?: DownloadResult }>;
+  const local = {} as Record<
+    Repertoire,
+    { zip: ExportZip; file: string; telechargement?: DownloadResult }
+  >;
   for (const repertoire of REPERTOIRES) {
     const zip = chosen[repertoire];
     if (zip.chemin !== undefined) {
@@ -209,7 +221,10 @@ export async function runSync(options: SyncOptions = {}): Promise<SyncReport> {
   for (const repertoire of REPERTOIRES) hashes[repertoire] = await hashFile(local[repertoire].file);
 
   const previous = readRecord(paths.record);
-  const zipReport = (repertoire: Repertoire, extra: { entree: string; version_flux: string; ignorees: string[] }): ZipReport => {
+  const zipReport = (
+    repertoire: Repertoire,
+    extra: { entree: string; version_flux: string; ignorees: string[] },
+  ): ZipReport => {
     const { zip, file, telechargement } = local[repertoire];
     return {
       repertoire,
@@ -229,13 +244,22 @@ export async function runSync(options: SyncOptions = {}): Promise<SyncReport> {
     secondes: (performance.now() - started) / 1000,
     memoire_max_mo: process.resourceUsage().maxRSS / 1024,
   });
-  if (sameExport(previous, REPERTOIRES.map((r) => ({ repertoire: r, fichier: local[r].zip.fichier, sha256: hashes[r] })))) {
+  if (
+    sameExport(
+      previous,
+      REPERTOIRES.map((r) => ({ repertoire: r, fichier: local[r].zip.fichier, sha256: hashes[r] })),
+    )
+  ) {
     return {
       statut: 'a_jour',
       date_export: date,
       zips: REPERTOIRES.map((r) => {
         const recorded = previous!.ressources.find((x) => x.repertoire === r)!;
-        return zipReport(r, { entree: recorded.entree, version_flux: recorded.version_flux, ignorees: [] });
+        return zipReport(r, {
+          entree: recorded.entree,
+          version_flux: recorded.version_flux,
+          ignorees: [],
+        });
       }),
       initial: false,
       entrees: [],
@@ -252,7 +276,10 @@ export async function runSync(options: SyncOptions = {}): Promise<SyncReport> {
   let extras: string | undefined;
   const imports: Partial<Record<Repertoire, StagedImport>> = {};
   try {
-    const xml = {} as Record<Repertoire, { file: string; entree: string; date: string; ignorees: string[] }>;
+    const xml = {} as Record<
+      Repertoire,
+      { file: string; entree: string; date: string; ignorees: string[] }
+    >;
     for (const repertoire of REPERTOIRES) {
       step(`Décompression de ${local[repertoire].zip.fichier}…`);
       const part = path.join(work, `${repertoire}.xml.part`);
@@ -266,19 +293,32 @@ export async function runSync(options: SyncOptions = {}): Promise<SyncReport> {
       });
       const file = path.join(work, extracted.entree);
       renameSync(part, file);
-      xml[repertoire] = { file, entree: extracted.entree, date: extracted.date, ignorees: extracted.ignorees };
+      xml[repertoire] = {
+        file,
+        entree: extracted.entree,
+        date: extracted.date,
+        ignorees: extracted.ignorees,
+      };
     }
     const catalogue = scanCatalogue(paths.fiches);
     for (const repertoire of REPERTOIRES) {
       step(`Import de ${xml[repertoire].entree}…`);
-      imports[repertoire] = await stage(repertoire, xml[repertoire].file, date, options, paths.fiches);
+      imports[repertoire] = await stage(
+        repertoire,
+        xml[repertoire].file,
+        date,
+        options,
+        paths.fiches,
+      );
     }
     const rncp = imports.RNCP!;
     const rs = imports.RS!;
 
     // 3. The guard, then what else changes.
     const seen = new Set([...rncp.seen, ...rs.seen]);
-    const suivies = [...catalogue.values()].filter((f) => f.importee && f.absenteDepuis === undefined);
+    const suivies = [...catalogue.values()].filter(
+      (f) => f.importee && f.absenteDepuis === undefined,
+    );
     checkGuard(
       {
         versions: { RNCP: rncp.report.version_flux, RS: rs.report.version_flux },
@@ -314,7 +354,10 @@ export async function runSync(options: SyncOptions = {}): Promise<SyncReport> {
       }
       return file;
     };
-    const rewrites = changes.rewrites.map((r, i) => ({ ...r, staged: write(`fiche-${i}.md.tmp`, r.text) }));
+    const rewrites = changes.rewrites.map((r, i) => ({
+      ...r,
+      staged: write(`fiche-${i}.md.tmp`, r.text),
+    }));
     const journalFile = path.join(paths.journal, journalFileName(date));
     let journalStaged: string | undefined;
     if (changes.entrees.length > 0) {
@@ -331,7 +374,8 @@ export async function runSync(options: SyncOptions = {}): Promise<SyncReport> {
     const reports = { RNCP: rncp.commit(), RS: rs.commit() };
     for (const r of rewrites) {
       const target = path.join(paths.fiches, r.fichier);
-      if (existsSync(target) && sha256(readFileSync(target, 'utf8')) === r.previous) renameSync(r.staged, target);
+      if (existsSync(target) && sha256(readFileSync(target, 'utf8')) === r.previous)
+        renameSync(r.staged, target);
     }
     if (journalStaged) {
       mkdirSync(paths.journal, { recursive: true });
@@ -341,12 +385,21 @@ export async function runSync(options: SyncOptions = {}): Promise<SyncReport> {
       date,
       now: (options.now ?? (() => new Date()))(),
       ressources: REPERTOIRES.map((r) => {
-        const { telecharge: _t, telechargement: _d, ignorees: _i, ...ressource } = zipReport(r, {
+        const z = zipReport(r, {
           entree: xml[r].entree,
           version_flux: reports[r].version_flux ?? '',
           ignorees: [],
         });
-        return ressource;
+        return {
+          repertoire: z.repertoire,
+          date: z.date,
+          fichier: z.fichier,
+          ...(z.ressource !== undefined ? { ressource: z.ressource } : {}),
+          sha256: z.sha256,
+          octets: z.octets,
+          entree: z.entree,
+          version_flux: z.version_flux,
+        };
       }),
       imports: reports,
       absentes: changes.absentes,
@@ -356,14 +409,21 @@ export async function runSync(options: SyncOptions = {}): Promise<SyncReport> {
 
     // The cache keeps this day's zips only.
     for (const name of readdirSync(paths.cache)) {
-      if (/^export-fiches-.*\.zip(\.part)?$/.test(name) && !REPERTOIRES.some((r) => local[r].zip.fichier === name))
+      if (
+        /^export-fiches-.*\.zip(\.part)?$/.test(name) &&
+        !REPERTOIRES.some((r) => local[r].zip.fichier === name)
+      )
         rmSync(path.join(paths.cache, name), { force: true });
     }
     return {
       statut: 'synchronise',
       date_export: date,
       zips: REPERTOIRES.map((r) =>
-        zipReport(r, { entree: xml[r].entree, version_flux: reports[r].version_flux ?? '', ignorees: xml[r].ignorees }),
+        zipReport(r, {
+          entree: xml[r].entree,
+          version_flux: reports[r].version_flux ?? '',
+          ignorees: xml[r].ignorees,
+        }),
       ),
       imports: reports,
       initial,

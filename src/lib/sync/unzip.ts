@@ -116,17 +116,31 @@ export async function extractExport(options: ExtractOptions): Promise<Extracted>
         zip.readEntry();
         return;
       }
-      if (found) return fail(bomb(`deux fichiers ${options.repertoire} (${found.entree}, ${entry.fileName})`));
+      if (found)
+        return fail(
+          bomb(`deux fichiers ${options.repertoire} (${found.entree}, ${entry.fileName})`),
+        );
       if (entry.uncompressedSize > limits.maxBytes)
-        return fail(bomb(`${entry.fileName} ferait ${entry.uncompressedSize} octets, ${limits.maxBytes} au plus`));
+        return fail(
+          bomb(
+            `${entry.fileName} ferait ${entry.uncompressedSize} octets, ${limits.maxBytes} au plus`,
+          ),
+        );
       const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
       if (ratio > limits.maxRatio)
-        return fail(bomb(`${entry.fileName} est ${Math.round(ratio)} fois plus grand que compressé, ${limits.maxRatio} au plus`));
+        return fail(
+          bomb(
+            `${entry.fileName} est ${Math.round(ratio)} fois plus grand que compressé, ${limits.maxRatio} au plus`,
+          ),
+        );
       let inflated = 0;
       const guard = new Transform({
         transform(chunk: Buffer, _encoding, callback) {
           inflated += chunk.length;
-          if (inflated > limits.maxBytes || inflated > limits.maxRatio * Math.max(1, entry.compressedSize))
+          if (
+            inflated > limits.maxBytes ||
+            inflated > limits.maxRatio * Math.max(1, entry.compressedSize)
+          )
             callback(bomb(`${entry.fileName} se décompresse au-delà des limites`));
           else callback(null, chunk);
         },

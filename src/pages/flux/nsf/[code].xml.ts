@@ -5,7 +5,9 @@ import { fluxUrl } from '../../../lib/journal/feeds.ts';
 
 /** The feed of an NSF code: the changes of the fiches citing it (one per code page). */
 export const getStaticPaths = (async () =>
-  [...(await getNsfTree()).nodes.keys()].map((code) => ({ params: { code } }))) satisfies GetStaticPaths;
+  [...(await getNsfTree()).nodes.keys()].map((code) => ({
+    params: { code },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const code = params['code']!;
