@@ -51,10 +51,13 @@ async function splitExport(source: string, dir: string): Promise<Record<'RNCP' |
     );
   for await (const fiche of readFiches(source)) {
     const target = fiche.numero?.startsWith('RS') ? out.RS : out.RNCP;
-    if (!target.write(`  ${fiche.xml}\n`)) await new Promise((r) => target.once('drain', r));
+    if (!target.write(`  ${fiche.xml}\n`))
+      await new Promise<void>((r) => target.once('drain', () => r()));
   }
   await Promise.all(
-    Object.values(out).map((s) => new Promise((resolve) => s.end('</FICHES>\n', resolve))),
+    Object.values(out).map(
+      (s) => new Promise<void>((resolve) => s.end('</FICHES>\n', () => resolve())),
+    ),
   );
   return files;
 }
