@@ -2,7 +2,7 @@ import eslintPluginAstro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 export default [
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'tmp/', '.vitest/'] },
+  { ignores: ['dist/', '.astro/', 'node_modules/', 'tmp/', '.vitest/', '.cache/'] },
   ...tseslint.configs.recommended,
   ...eslintPluginAstro.configs.recommended,
   {

@@ -1,6 +1,6 @@
 /**
  * `npm run validate [--sans-cache] [fichiers ou dossiers…]` — checks every fiche (by default all of
- * content/fiches/) and prints each error as `fichier:ligne:colonne champ : message (valeur : …)`.
+ * content/fiches/, with the journal content/journal/ and content/synchronisation.json) and prints each error as `fichier:ligne:colonne champ : message (valeur : …)`.
  * Exit code 1 on any error. With GITHUB_ACTIONS=true it also prints annotations that GitHub shows on
  * the pull request. A fiche that passed and has not changed since, under the same validator, is not
  * validated again (node_modules/.cache/fiches-rncp/validate.json; --sans-cache ignores it).
@@ -12,6 +12,7 @@ import {
   formatDiagnostic,
   validatePathsParallel,
 } from '../src/lib/validate/index.ts';
+import { validateSyncData } from '../src/lib/journal/validate.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const noCache = process.argv.includes('--sans-cache');
@@ -25,6 +26,9 @@ const { diagnostics, fiches, cached } = await validatePathsParallel(targets, {
     ? {}
     : { cacheFile: path.join(root, 'node_modules/.cache/fiches-rncp/validate.json') }),
 });
+
+// Without targets, the journal and the sync record too (content/journal/, content/synchronisation.json).
+if (args.length === 0) diagnostics.push(...validateSyncData(path.join(root, 'content')));
 
 for (const diagnostic of diagnostics) console.error(formatDiagnostic(diagnostic));
 if (process.env['GITHUB_ACTIONS'] === 'true') {

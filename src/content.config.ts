@@ -2,6 +2,8 @@ import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { fichesLoader } from './loaders/fiches.ts';
+import { journalLoader } from './loaders/journal.ts';
+import { journalJourSchema } from './schema/journal.ts';
 import { ficheEntrySchema } from './schema/summary.ts';
 
 /** Where the fiches are read from; tests and benchmarks build other folders with FICHES_DIR. */
@@ -26,8 +28,15 @@ const referentiel = (name: string) =>
     schema: z.looseObject({ code: z.string() }),
   });
 
+/** The journal of changes, one entry per day of synchronisation (`npm run sync`). */
+const journal = defineCollection({
+  loader: journalLoader({ base: process.env['JOURNAL_DIR'] ?? './content/journal' }),
+  schema: journalJourSchema,
+});
+
 export const collections = {
   fiches,
+  journal,
   rome: referentiel('rome'),
   nsf: referentiel('nsf'),
   niveaux: referentiel('niveaux'),

@@ -452,6 +452,11 @@ export const ficheFields = z.strictObject({
     'Lien vers une description de la certification (LIEN_URL_DESCRIPTION).',
   ).optional(),
   sources: z.array(source).optional().describe("Sources d'origine de la fiche."),
+  absent_export_depuis: isoDate
+    .optional()
+    .describe(
+      'Date de la première synchronisation (npm run sync) où la fiche, importée de l’export France Compétences, n’y figurait plus. Écrit et retiré par la synchronisation ; seulement pour une fiche qui a un bloc import.',
+    ),
   import: z
     .strictObject({
       flux: text('Fichier ou export dont la fiche a été importée.'),
@@ -479,6 +484,14 @@ export const ficheSchema = ficheFields
         });
       }
     });
+    if (fiche.absent_export_depuis !== undefined && fiche.import === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['absent_export_depuis'],
+        message:
+          'absent_export_depuis ne concerne que les fiches importées de l’export France Compétences (avec un bloc import) : supprimez ce champ',
+      });
+    }
     if (repertoire === 'RNCP' && fiche.niveau === undefined) {
       ctx.addIssue({
         code: 'custom',

@@ -58,7 +58,12 @@ export async function buildFixtureSite(root: string): Promise<string> {
   for (const file of COMMITTED) {
     cpSync(path.resolve('content/fiches', file), path.join(where.fiches, file));
   }
-  await buildSite({ fiches: where.fiches, outDir: where.dist, cacheDir: where.cache });
+  await buildSite({
+    fiches: where.fiches,
+    outDir: where.dist,
+    cacheDir: where.cache,
+    env: { JOURNAL_DIR: path.resolve('tests/fixtures/site/journal') },
+  });
   return where.dist;
 }
 

@@ -87,6 +87,8 @@ export const PAGE_TYPES: readonly PageType[] = [
   liste('certificateur', '/certificateurs/12345678900017/', paged('certificateurs', '[a-z0-9-]+')),
   liste('formacodes', '/formacodes/', /^\/formacodes\/(\d+\/)?$/),
   liste('formacode', '/formacodes/44028/', paged('formacodes', '\\d{5}')),
+  liste('nouveautés', '/nouveautes/', /^\/nouveautes\/(\d+\/)?$/),
+  liste('nouveautés par type', '/nouveautes/codes/', /^\/nouveautes\/[a-z-]+\/(\d+\/)?$/),
   recherche('recherche', '/recherche/', '#search-status:not(:empty)'),
   // Both scopes, the heavier search, and the one that has results on the committed catalogue
   // (RNCP 6133, inactive).

@@ -1,0 +1,25 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { SANS_NIVEAU } from '../../../lib/browse.ts';
+import { getNiveaux } from '../../../lib/catalogue.ts';
+import { fluxResponse, getLignesDuCode } from '../../../lib/journal/collection.ts';
+import { fluxUrl } from '../../../lib/journal/feeds.ts';
+
+/** The feed of a level page (1 to 8, or the fiches without a level). */
+export const getStaticPaths = (async () =>
+  [...(await getNiveaux()).niveaux.map((n) => n.entry.code), SANS_NIVEAU].map((niveau) => ({
+    params: { niveau },
+  }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, site }) => {
+  const niveau = params['niveau']!;
+  return fluxResponse({
+    site,
+    path: fluxUrl('niveau', niveau),
+    page: `/niveaux/${niveau}/`,
+    titre:
+      niveau === SANS_NIVEAU
+        ? 'Fiches RNCP : nouveautés des certifications sans niveau'
+        : `Fiches RNCP : nouveautés des certifications de niveau ${niveau}`,
+    lignes: await getLignesDuCode('niveau', niveau),
+  });
+};
