@@ -11,17 +11,17 @@ import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import jsYaml from 'js-yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { untouchedSinceImport } from '../src/lib/import/render.ts';
-import { fluxAtom } from '../src/lib/journal/feeds.ts';
-import { lignesJournal, lignesParCode } from '../src/lib/journal/lines.ts';
-import { validateSyncData } from '../src/lib/journal/validate.ts';
-import { runSync } from '../src/lib/sync/run.ts';
-import { ficheSchema } from '../src/schema/fiche.ts';
-import { journalJourSchema } from '../src/schema/journal.ts';
-import { synchronisationSchema } from '../src/schema/synchronisation.ts';
-import { DataGouvServer } from './support/datagouv-server.ts';
-import { snapshot, syncFolder, type SyncFolder } from './support/sync-catalogue.ts';
-import { day1, day2, exportZips, removeFiche } from './support/sync-exports.ts';
+import { untouchedSinceImport } from '../../src/lib/import/render.ts';
+import { fluxAtom } from '../../src/lib/journal/feeds.ts';
+import { lignesJournal, lignesParCode } from '../../src/lib/journal/lines.ts';
+import { validateSyncData } from '../../src/lib/journal/validate.ts';
+import { runSync } from '../../src/lib/sync/run.ts';
+import { ficheSchema } from '../../src/schema/fiche.ts';
+import { journalJourSchema } from '../../src/schema/journal.ts';
+import { synchronisationSchema } from '../../src/schema/synchronisation.ts';
+import { DataGouvServer } from '../support/datagouv-server.ts';
+import { snapshot, syncFolder, type SyncFolder } from '../support/sync-catalogue.ts';
+import { day1, day2, exportZips, removeFiche } from '../support/sync-exports.ts';
 
 const server = new DataGouvServer();
 beforeAll(async () => {

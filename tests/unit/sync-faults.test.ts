@@ -6,11 +6,11 @@
 import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SyncError, type SyncFault } from '../src/lib/sync/errors.ts';
-import { diskWriter } from '../src/lib/sync/files.ts';
-import { runSync, type SyncOptions } from '../src/lib/sync/run.ts';
-import { DataGouvServer } from './support/datagouv-server.ts';
-import { snapshot, syncFolder, type SyncFolder } from './support/sync-catalogue.ts';
+import { SyncError, type SyncFault } from '../../src/lib/sync/errors.ts';
+import { diskWriter } from '../../src/lib/sync/files.ts';
+import { runSync, type SyncOptions } from '../../src/lib/sync/run.ts';
+import { DataGouvServer } from '../support/datagouv-server.ts';
+import { snapshot, syncFolder, type SyncFolder } from '../support/sync-catalogue.ts';
 import {
   day1,
   day2,
@@ -21,7 +21,7 @@ import {
   removeFiche,
   zipName,
   zipOf,
-} from './support/sync-exports.ts';
+} from '../support/sync-exports.ts';
 
 const server = new DataGouvServer();
 beforeAll(async () => {
