@@ -2,8 +2,10 @@
  * Plain addresses in the export's texts become links when imported (src/lib/import/autolink.ts), as
  * GitHub's Markdown would link them, never escaped text (`https\://…`): on a real text (RNCP 16575's
  * components, tests/support/plain-addresses.ts), and on the forms texts use (www., e-mail, trailing
- * punctuation, parentheses).
+ * punctuation, parentheses). The fixture fiche RNCP 9104 holds exactly what the importer writes.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Link, Root, RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { htmlToMarkdown } from '../src/lib/import/html.ts';
@@ -76,5 +78,14 @@ describe('plain addresses of the export, imported', () => {
     expect(read(md).links).toEqual([
       { url: 'https://exemple.fr/', text: 'le site https://exemple.fr/' },
     ]);
+  });
+});
+
+describe('the fixture fiche RNCP 9104', () => {
+  it('holds what the importer writes for the real text', () => {
+    const fiche = readFileSync(path.resolve('tests/fixtures/site/fiches/rncp/9104.md'), 'utf8');
+    expect(fiche).toContain(
+      `## Composantes de la certification\n\n${htmlToMarkdown(PLAIN_ADDRESSES_TEXT)}\n`,
+    );
   });
 });
