@@ -45,7 +45,7 @@ const commands = steps.flatMap((step) =>
     .filter(Boolean),
 );
 
-/** The commands of .ci/run that do the work: installing Chromium, npm ci, npm test. */
+/** The commands of .ci/run that do the work: installing Chromium, npm ci, the test data, npm test. */
 function ciRunCommands(): string[] {
   return read('.ci/run')
     .split('\n')
@@ -77,6 +77,7 @@ describe('.github/workflows/ci.yml', () => {
     expect(expected).toEqual([
       'apt-get install -y -qq chromium >/dev/null',
       'npm ci --no-audit --no-fund',
+      'npm run test-data',
       'npm test',
     ]);
     const positions = expected.map((command) => {
