@@ -21,6 +21,7 @@ import {
   type RomeEntry,
   type SansNiveau,
 } from '../src/lib/referentiels.ts';
+import { sharedDataDir } from '../src/lib/test-data/manifest.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const GENERE_PAR = 'scripts/build-referentiels.ts';
@@ -76,8 +77,7 @@ export interface BuildResult {
 }
 
 export function defaultDataDir(): string {
-  const fromEnv = process.env['SHARED_DATA_DIR'];
-  return fromEnv ? path.resolve(fromEnv) : path.resolve(REPO_ROOT, '../shared/data');
+  return sharedDataDir();
 }
 
 export function buildReferentiels({ dataDir, outDir }: BuildOptions): BuildResult {

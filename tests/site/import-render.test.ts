@@ -16,8 +16,9 @@ import { runImport } from '../../src/lib/import/run.ts';
 import { parseMarkdown } from '../../src/lib/validate/markdown.ts';
 import { VOIES_ACCES, type Fiche } from '../../src/schema/fiche.ts';
 import { collapse, parsePage } from '../support/html.ts';
+import { sharedData } from '../support/shared-data.ts';
 
-const SAMPLES = path.resolve('../shared/data/france-competences/xml-v4.1-samples');
+const SAMPLES = sharedData('france-competences/xml-v4.1-samples');
 let root: string;
 let dist: string;
 const fiches: Fiche[] = [];

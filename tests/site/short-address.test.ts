@@ -135,6 +135,8 @@ describe('the built site', () => {
       '/rncp9101 /rncp/9101/ 301',
       '/RNCP9103 /rncp/9103/ 301',
       '/rncp9103 /rncp/9103/ 301',
+      '/RNCP9104 /rncp/9104/ 301',
+      '/rncp9104 /rncp/9104/ 301',
       '/RS9102 /rs/9102/ 301',
       '/rs9102 /rs/9102/ 301',
     ]);

@@ -72,6 +72,13 @@ export const PAGE_TYPES: readonly PageType[] = [
   fiche('fiche active', '/rncp/9101/', /^\/rncp\/\d+\/$/),
   fiche('fiche inactive', '/rncp/6133/', /^\/rncp\/\d+\/$/),
   fiche('fiche RS', '/rs/9102/', /^\/rs\/\d+\/$/),
+  // A fiche with more than 100 partners lists them all on their own pages, 500 a page.
+  liste('organismes partenaires', '/rncp/9104/partenaires/', /^\/(rncp|rs)\/\d+\/partenaires\/$/),
+  liste(
+    'organismes partenaires, page 2',
+    '/rncp/9104/partenaires/2/',
+    /^\/(rncp|rs)\/\d+\/partenaires\/\d+\/$/,
+  ),
   liste('toutes les fiches', '/fiches/', /^\/fiches\/(\d+\/)?$/),
   liste('fiches par niveau', '/fiches/par-niveau/', /^\/fiches\/par-[a-z-]+\/(\d+\/)?$/),
   liste('métiers (ROME)', '/rome/', /^\/rome\/$/),

@@ -17,8 +17,11 @@ import {
 } from '../../src/lib/bench/national-figures.ts';
 import { generateExport, type GeneratedExport } from '../../src/lib/bench/synthetic.ts';
 import { runImport } from '../../src/lib/import/run.ts';
+import { sharedData } from '../support/shared-data.ts';
 
 const FICHES = 3000;
+// The synthetic export is cut out of the real samples.
+sharedData('france-competences/xml-v4.1-samples');
 let dir: string;
 let real: GeneratedExport;
 

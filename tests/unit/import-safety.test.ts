@@ -27,13 +27,9 @@ import {
 } from '../../src/lib/import/render.ts';
 import { exitCode, runImport } from '../../src/lib/import/run.ts';
 import { generateExport } from '../../src/lib/bench/synthetic.ts';
-import {
-  parseFiche,
-  readFiches,
-  XmlSyntaxError,
-  type FicheSource,
-} from '../../src/lib/import/xml.ts';
+import { parseFiche, readFiches, XmlSyntaxError, type FicheSource } from '../../src/lib/import/xml.ts';
 import type { Fiche } from '../../src/schema/fiche.ts';
+import { sharedData } from '../support/shared-data.ts';
 
 const FIXTURES = path.resolve('tests/fixtures/import');
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -452,7 +448,12 @@ describe('synthetic export', () => {
   it('is deterministic, realistic and imports without failure', async () => {
     const dir = temp('import-synthetic-');
     // The heavy profile: fiches with over 1,000 partners and texts escaped twice even at 60 fiches.
-    const options = { fiches: 60, seed: 4, profile: 'heavy' } as const;
+    const options = {
+      fiches: 60,
+      seed: 4,
+      profile: 'heavy',
+      samplesDir: sharedData('france-competences/xml-v4.1-samples'),
+    } as const;
     const a = await generateExport({ ...options, out: path.join(dir, 'a') });
     const b = await generateExport({ ...options, out: path.join(dir, 'b') });
     const text = readFileSync(a.path, 'utf8');

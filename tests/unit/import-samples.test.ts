@@ -25,8 +25,9 @@ import {
   checkMarkdownContent,
   parseMarkdown,
 } from '../../src/lib/validate/markdown.ts';
+import { sharedData } from '../support/shared-data.ts';
 
-const SAMPLES = path.resolve('../shared/data/france-competences/xml-v4.1-samples');
+const SAMPLES = sharedData('france-competences/xml-v4.1-samples');
 const FILES = ['export_fiches_RNCP_fixture.xml', 'export_fiches_RS_fixture.xml'];
 
 // ---------------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildReferentiels, defaultDataDir } from '../../scripts/build-referentiels.ts';
+import { buildReferentiels } from '../../scripts/build-referentiels.ts';
 import { parseCsvRecords } from '../../src/lib/csv.ts';
 import {
   isKnownNsf,
@@ -23,10 +23,11 @@ import {
   romeLabelDiffers,
   romeLibelle,
 } from '../../src/lib/referentiels.ts';
+import { sharedData } from '../support/shared-data.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const committedDir = path.join(root, 'content/referentiels');
-const dataDir = defaultDataDir();
+const dataDir = sharedData();
 const exportDir = path.join(dataDir, 'france-competences/export-fiches-csv-2026-02-01-partial');
 const ref = loadReferentiels(committedDir);
 

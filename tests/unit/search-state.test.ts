@@ -26,6 +26,7 @@ import {
 } from '../../src/lib/search/state.ts';
 import { bundlePath, bundlesFor, parseScopesManifest } from '../../src/lib/search/scopes.ts';
 import { ficheSchema } from '../../src/schema/fiche.ts';
+import { sharedData } from '../support/shared-data.ts';
 
 const params = (query: string) => new URLSearchParams(query);
 
@@ -215,7 +216,9 @@ describe('codes with a page (/recherche/codes.json)', () => {
 
   it('stays small for the real catalogue (fiche numbers of the 2026-02-01 export)', () => {
     const csv = readFileSync(
-      '../shared/data/france-competences/export-fiches-csv-2026-02-01-partial/export_fiches_CSV_Certificateurs_2026_02_01.csv',
+      sharedData(
+        'france-competences/export-fiches-csv-2026-02-01-partial/export_fiches_CSV_Certificateurs_2026_02_01.csv',
+      ),
       'utf8',
     );
     const numbers = [...csv.matchAll(/^"RNCP(\d+)";/gm)].map((m) => Number(m[1]));

@@ -24,15 +24,13 @@
  */
 
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { XNode } from '../import/tree.ts';
+import { sharedDataDir } from '../test-data/manifest.ts';
 import { parseFiche, readFiches } from '../import/xml.ts';
 import { generateHeavy } from './synthetic-heavy.ts';
 import { generateReal } from './synthetic-real.ts';
 
-export const DEFAULT_SAMPLES_DIR = fileURLToPath(
-  new URL('../../../../shared/data/france-competences/xml-v4.1-samples/', import.meta.url),
-);
+export const DEFAULT_SAMPLES_DIR = join(sharedDataDir(), 'france-competences/xml-v4.1-samples');
 export const SAMPLE_FILES = ['export_fiches_RNCP_fixture.xml', 'export_fiches_RS_fixture.xml'];
 
 export const PROFILES = ['real', 'heavy'] as const;
@@ -48,7 +46,7 @@ export interface GenerateOptions {
   seed?: number;
   /** `real` (default): like the national export; `heavy`: the samples repeated, for stress. */
   profile?: Profile;
-  /** Folder holding the sample exports (default ../shared/data/france-competences/xml-v4.1-samples). */
+  /** Folder holding the sample exports (default <SHARED_DATA_DIR or ../shared/data>/france-competences/xml-v4.1-samples). */
   samplesDir?: string;
   /** File name (default export_fiches_synthetique_<fiches>_<seed>[_heavy].xml). */
   fileName?: string;
