@@ -14,8 +14,8 @@ import {
   formatComparison,
   NATIONAL_EXPORT,
   realFigures,
-} from '../../src/lib/bench/national-figures.ts';
-import { generateExport, type GeneratedExport } from '../../src/lib/bench/synthetic.ts';
+} from '../../scripts/lib/bench/national-figures.ts';
+import { generateExport, type GeneratedExport } from '../../scripts/lib/bench/synthetic.ts';
 import { runImport } from '../../src/lib/import/run.ts';
 
 const FICHES = 3000;
