@@ -1,6 +1,6 @@
 /**
- * The benchmark's synthetic export (src/lib/bench/synthetic.ts): at 3,000 fiches the `real` profile
- * has the figures of the national export of 2026-08-16 (src/lib/bench/national-figures.ts) within a
+ * The benchmark's synthetic export (scripts/lib/bench/synthetic.ts): at 3,000 fiches the `real` profile
+ * has the figures of the national export of 2026-08-16 (scripts/lib/bench/national-figures.ts) within a
  * few percent, the same options give the same bytes, its fiches import without failure, and the
  * `heavy` profile is markedly heavier.
  */
