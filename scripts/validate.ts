@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REFERENTIELS_DIR } from '../src/lib/referentiels.ts';
 import {
   formatAnnotation,
   formatDiagnostic,
@@ -21,7 +22,7 @@ const targets =
   args.length > 0 ? args : [path.relative(process.cwd(), path.join(root, 'content/fiches')) || '.'];
 
 const { diagnostics, fiches, cached } = await validatePathsParallel(targets, {
-  referentielsDir: path.join(root, 'content/referentiels'),
+  referentielsDir: path.join(root, REFERENTIELS_DIR),
   ...(noCache
     ? {}
     : { cacheFile: path.join(root, 'node_modules/.cache/fiches-rncp/validate.json') }),

@@ -8,9 +8,8 @@
  * everything they are given (their props), so a changed title reaches every list that shows it.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { DEFAULT_BRANCH, REPOSITORY_URL } from '../config.ts';
+import { REFERENTIELS_DIR, referentielTexts } from './referentiels.ts';
 
 /** A fiche or its summary: what browse pages list. */
 function isFiche(value: unknown): value is { numero_fiche: string; statut?: { actif?: boolean } } {
@@ -77,16 +76,12 @@ export function settingsKey(): string {
   return cacheKey(REPOSITORY_URL, DEFAULT_BRANCH);
 }
 
-const REFERENTIELS_DIR = 'content/referentiels';
 let referentiels: string | undefined;
 
 /** The generated reference tables (ROME, NSF, niveaux), whose labels the pages show. */
 export function referentielsKey(dir: string = REFERENTIELS_DIR): string {
   if (referentiels !== undefined && dir === REFERENTIELS_DIR) return referentiels;
-  const files = readdirSync(dir)
-    .filter((file) => file.endsWith('.json'))
-    .sort();
-  const key = cacheKey(...files.map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]));
+  const key = cacheKey(...referentielTexts(dir));
   if (dir === REFERENTIELS_DIR) referentiels = key;
   return key;
 }

@@ -99,20 +99,11 @@ interface RefMaps {
   niveaux: Map<string, NiveauEntry>;
 }
 
-/** A data collection's entries by code; their shape is the generated table's (src/lib/referentiels.ts). */
-async function indexed<T>(name: 'rome' | 'nsf' | 'niveaux'): Promise<Map<string, T>> {
-  const entries = await getCollection(name);
-  return new Map(entries.map((entry) => [entry.id, entry.data as unknown as T]));
-}
-
-/** The reference tables (ROME, NSF, niveaux), keyed by code. */
+/** The reference tables (ROME, NSF, niveaux) as loadReferentiels reads them, keyed by code. */
 export const getReferentiels = once(async (): Promise<RefMaps> => {
-  const [rome, nsf, niveaux] = await Promise.all([
-    indexed<RomeEntry>('rome'),
-    indexed<NsfEntry>('nsf'),
-    indexed<NiveauEntry>('niveaux'),
-  ]);
-  return { rome, nsf, niveaux };
+  const { rome, nsf, niveaux } = loadReferentiels();
+  const byCode = <T>(entrees: Readonly<Record<string, T>>) => new Map(Object.entries(entrees));
+  return { rome: byCode(rome.entrees), nsf: byCode(nsf.entrees), niveaux: byCode(niveaux.entrees) };
 });
 
 export interface CodeView {

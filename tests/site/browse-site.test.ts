@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../scripts/lib/build-site.ts';
+import { buildSite } from '../../scripts/lib/site/build-site.ts';
 import { ORDRES } from '../../src/lib/browse.ts';
 import { loadReferentiels } from '../../src/lib/referentiels.ts';
 import { DIST, builtPages, readPage, requireDist } from '../support/dist.ts';

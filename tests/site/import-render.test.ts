@@ -11,7 +11,7 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import type { Root, RootContent } from 'mdast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../scripts/lib/build-site.ts';
+import { buildSite } from '../../scripts/lib/site/build-site.ts';
 import { runImport } from '../../src/lib/import/run.ts';
 import { parseMarkdown } from '../../src/lib/validate/markdown.ts';
 import { VOIES_ACCES, type Fiche } from '../../src/schema/fiche.ts';

@@ -16,7 +16,7 @@ import {
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../scripts/lib/build-site.ts';
+import { buildSite } from '../../scripts/lib/site/build-site.ts';
 import { FIXTURE_FICHES } from '../support/fixture-site.ts';
 
 const OLD_TITLE = 'Conseiller en insertion et en secrétariat social';

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WeightReport } from '../../scripts/page-weight.ts';
+import type { WeightReport } from '../../scripts/lib/weight/page-weight.ts';
 import { DIST, requireDist } from '../support/dist.ts';
 import { fixtureSite } from '../support/fixture-site.ts';
 import { PAGE_TYPES } from '../support/page-types.ts';

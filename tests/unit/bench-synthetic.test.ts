@@ -1,6 +1,6 @@
 /**
- * The benchmark's synthetic export (src/lib/bench/synthetic.ts): at 3,000 fiches the `real` profile
- * has the figures of the national export of 2026-08-16 (src/lib/bench/national-figures.ts) within a
+ * The benchmark's synthetic export (scripts/lib/bench/synthetic.ts): at 3,000 fiches the `real` profile
+ * has the figures of the national export of 2026-08-16 (scripts/lib/bench/national-figures.ts) within a
  * few percent, the same options give the same bytes, its fiches import without failure, and the
  * `heavy` profile is markedly heavier.
  */
@@ -14,8 +14,8 @@ import {
   formatComparison,
   NATIONAL_EXPORT,
   realFigures,
-} from '../../src/lib/bench/national-figures.ts';
-import { generateExport, type GeneratedExport } from '../../src/lib/bench/synthetic.ts';
+} from '../../scripts/lib/bench/national-figures.ts';
+import { generateExport, type GeneratedExport } from '../../scripts/lib/bench/synthetic.ts';
 import { runImport } from '../../src/lib/import/run.ts';
 import { sharedData } from '../support/shared-data.ts';
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildReferentiels } from '../../scripts/build-referentiels.ts';
+import { buildReferentiels } from '../../scripts/lib/referentiels/build.ts';
 import { parseCsvRecords } from '../../src/lib/csv.ts';
 import {
   isKnownNsf,

@@ -116,7 +116,7 @@ describe('test-data/manifest.json', () => {
     for (const dir of ['tests', 'scripts', 'src']) {
       for (const file of filesOf(path.join(ROOT, dir))) {
         // This file names data files on purpose, to play a publisher.
-        if (!/\.(ts|mjs|astro)$/.test(file) || `${dir}/${file}` === 'tests/test-data.test.ts')
+        if (!/\.(ts|mjs|astro)$/.test(file) || `${dir}/${file}` === 'tests/unit/test-data.test.ts')
           continue;
         const text = readFileSync(path.join(ROOT, dir, file), 'utf8');
         for (const [, literal] of text.matchAll(/['"`]([^'"`\s$]{3,})['"`]/g)) {
@@ -319,8 +319,8 @@ describe('a test whose data is missing', () => {
       [
         'node_modules/vitest/vitest.mjs',
         'run',
-        'tests/search-state.test.ts',
-        'tests/import-render.test.ts',
+        'tests/unit/search-state.test.ts',
+        'tests/site/import-render.test.ts',
         '-t',
         'stays small for the real catalogue',
       ],

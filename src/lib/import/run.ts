@@ -28,6 +28,7 @@ import {
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { basename, dirname, join, resolve } from 'node:path';
+import { REFERENTIELS_DIR } from '../referentiels.ts';
 import { FichePool } from './pool.ts';
 import type { Decision, FicheResult } from './process.ts';
 import { sha256 } from './render.ts';
@@ -181,7 +182,7 @@ export async function stageImport(options: ImportOptions): Promise<StagedImport>
     }
   };
   const defaultReferentiels = fileURLToPath(
-    new URL('../../../content/referentiels/', import.meta.url),
+    new URL(`../../../${REFERENTIELS_DIR}/`, import.meta.url),
   );
   const referentielsDir =
     options.referentielsDir === undefined

@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { XNode } from '../import/tree.ts';
+import type { XNode } from '../../../src/lib/import/tree.ts';
 import { type GenerateOptions, type GeneratedExport, type Profile } from './synthetic.ts';
 
 /** Elements whose text is HTML in the real export. */

@@ -1,8 +1,12 @@
 /**
  * The `real` profile of the synthetic export (./synthetic.ts): fiches drawn in the proportions of the
- * national export (./synthetic-profile.ts) out of the samples' texts and codes (./synthetic-pools.ts).
+ * national export (./synthetic-profile.ts, ./synthetic-draws.ts), written out of the samples' texts
+ * and codes (./synthetic-pools.ts), each to its share of the size budget.
+ *
+ * Over 300 lines: one loop writes a fiche element by element in the samples' order, and every
+ * element takes its share of the same fiche's budget; split, its parts would pass that state around.
  */
-import type { XNode } from '../import/tree.ts';
+import type { XNode } from '../../../src/lib/import/tree.ts';
 import { NATIONAL_EXPORT } from './national-figures.ts';
 import { type GenerateOptions, type GeneratedExport } from './synthetic.ts';
 import {
@@ -15,15 +19,8 @@ import {
   pools,
   textOfSize,
 } from './synthetic-pools.ts';
-import {
-  GROUPS,
-  REAL_PROFILE,
-  quantile,
-  quotas,
-  segmentsMean,
-  shuffle,
-  type Group,
-} from './synthetic-profile.ts';
+import { drawFiches } from './synthetic-draws.ts';
+import { GROUPS, REAL_PROFILE, quotas, segmentsMean, type Group } from './synthetic-profile.ts';
 import {
   Counter,
   HEADER,
@@ -58,84 +55,11 @@ export async function generateReal(
   const P = REAL_PROFILE;
   const pool = pools(templates);
   const next = random(seed);
-
-  // 1. Each fiche's kind, in exact proportions, shuffled: 1–6 active RNCP of level 3–8, 7 active RS,
-  //    8 inactive RNCP, 9 inactive RS.
-  const kind = new Uint8Array(n);
-  {
-    let at = 0;
-    for (const [k, q] of quotas(n).entries()) kind.fill(k + 1, at, (at += q.count));
-    shuffle(kind, next);
-  }
-  const groupOf = (k: number): Group =>
-    k <= 6 ? 'rncpActive' : k === 7 ? 'rsActive' : k === 8 ? 'rncpInactive' : 'rsInactive';
-  const isRs = (i: number) => kind[i] === 7 || kind[i] === 9;
-  const isActive = (i: number) => kind[i]! <= 7;
+  // 1–3. What each fiche is (kind, counts, lineage), drawn first.
+  const draws = drawFiches(n, next);
+  const { kind, groupOf, isRs, isActive, partnerCount, blocCount, certCount, sizeU } = draws;
+  const { inactiveLevel, successor, predecessors } = draws;
   const numero = (i: number) => `${isRs(i) ? 'RS' : 'RNCP'}${100000 + i}`;
-
-  // 2. Stratified draws within each group: quantiles (k + u) / m in a shuffled order, so that the
-  //    counts follow their distribution closely even on a few thousand fiches.
-  const stratified = (): Float32Array => {
-    const u = new Float32Array(n);
-    for (const group of GROUPS) {
-      const members: number[] = [];
-      for (let i = 0; i < n; i++) if (groupOf(kind[i]!) === group) members.push(i);
-      const order = new Uint32Array(members.length).map((_, k) => k);
-      shuffle(order, next);
-      members.forEach((i, k) => (u[i] = (order[k]! + next()) / members.length));
-    }
-    return u;
-  };
-  const partnerCount = new Uint16Array(n);
-  const blocCount = new Uint8Array(n);
-  const certCount = new Uint8Array(n);
-  const sizeU = stratified();
-  {
-    const uPartners = stratified();
-    const uBlocs = stratified();
-    const uCerts = stratified();
-    for (let i = 0; i < n; i++) {
-      const group = groupOf(kind[i]!);
-      partnerCount[i] = quantile(P.partners[group], uPartners[i]!);
-      blocCount[i] = quantile(P.blocs[group], uBlocs[i]!);
-      certCount[i] = quantile(P.certificateurs, uCerts[i]!);
-    }
-    // A catalogue of a hundred fiches or more has its fiche with over 1,000 partners, as the real one.
-    if (n >= 100 && !partnerCount.some((c) => c > 1000)) {
-      let top = -1;
-      for (let i = 0; i < n; i++)
-        if (kind[i]! <= 6 && (top < 0 || uPartners[i]! > uPartners[top]!)) top = i;
-      if (top >= 0) partnerCount[top] = 1001 + Math.floor(next() * 1500);
-    }
-  }
-
-  // 3. Lineage: an inactive fiche names an active successor of the same répertoire and level.
-  const inactiveLevel = new Uint8Array(n);
-  const successor = new Int32Array(n).fill(-1);
-  const predecessors = new Map<number, number[]>();
-  {
-    const actives = new Map<string, number[]>();
-    for (let i = 0; i < n; i++) {
-      if (kind[i] === 8) inactiveLevel[i] = quantile(P.inactiveLevels, next());
-      if (!isActive(i)) continue;
-      const key = isRs(i) ? 'RS' : `RNCP${kind[i]! + 2}`;
-      const same = actives.get(key);
-      if (same) same.push(i);
-      else actives.set(key, [i]);
-    }
-    for (let i = 0; i < n; i++) {
-      if (isActive(i) || next() >= P.lineage) continue;
-      const candidates =
-        actives.get(isRs(i) ? 'RS' : `RNCP${inactiveLevel[i]}`) ??
-        (isRs(i) ? undefined : [3, 4, 5, 6, 7].flatMap((l) => actives.get(`RNCP${l}`) ?? []));
-      if (!candidates || candidates.length === 0) continue;
-      const s = candidates[Math.floor(next() * candidates.length)]!;
-      successor[i] = s;
-      const earlier = predecessors.get(s);
-      if (earlier) earlier.push(i);
-      else predecessors.set(s, [i]);
-    }
-  }
 
   // 4. Sizes: a target of XML apart from partners per fiche, active fiches longer; the gap between
   //    target and result is carried over to the next fiches so that the mean holds.

@@ -2,7 +2,7 @@
  * A large synthetic France Compétences export for the benchmark, written the way the real export is
  * (long texts as HTML inside CDATA sections, a few texts escaped twice), in two profiles:
  *
- * - `real` (default): shaped like the national export of 2026-08-16 (src/lib/bench/national-figures.ts):
+ * - `real` (default): shaped like the national export of 2026-08-16 (./national-figures.ts):
  *   84 % RNCP / 16 % RS, 23 % active with the real levels, ≈ 18.7 KB of XML per fiche (inactive fiches
  *   short, active ones longer), ≈ 13 partners per fiche with a long tail (a few fiches over 1,000),
  *   ≈ 2.2 blocs per RNCP fiche and none on RS, ≈ 2.16 certificateurs per fiche of which 31 % without a
@@ -24,9 +24,9 @@
  */
 
 import { join, resolve } from 'node:path';
-import type { XNode } from '../import/tree.ts';
-import { sharedDataDir } from '../test-data/manifest.ts';
-import { parseFiche, readFiches } from '../import/xml.ts';
+import type { XNode } from '../../../src/lib/import/tree.ts';
+import { sharedDataDir } from '../../../src/lib/test-data/manifest.ts';
+import { parseFiche, readFiches } from '../../../src/lib/import/xml.ts';
 import { generateHeavy } from './synthetic-heavy.ts';
 import { generateReal } from './synthetic-real.ts';
 
@@ -52,7 +52,7 @@ export interface GenerateOptions {
   fileName?: string;
 }
 
-/** What was generated, counted as the national figures are (src/lib/bench/national-figures.ts). */
+/** What was generated, counted as the national figures are (./national-figures.ts). */
 export interface GeneratedExport {
   profile: Profile;
   seed: number;

@@ -1,5 +1,5 @@
 /** The `heavy` profile of the synthetic export (./synthetic.ts): the 13 samples repeated, for stress. */
-import type { XNode } from '../import/tree.ts';
+import type { XNode } from '../../../src/lib/import/tree.ts';
 import { type GenerateOptions, type GeneratedExport } from './synthetic.ts';
 import {
   Counter,

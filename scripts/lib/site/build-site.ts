@@ -3,15 +3,14 @@
  * Astro's JavaScript API, in a child process, with its own output and cache folders, so that it
  * never shares the content store or prerender chunks of a build of dist/ running at the same time.
  * Then, unless `index: false`, the search index step (`node scripts/search-index.ts --site …`), in
- * a process of its own as `npm run build` does. Used by the tests that need a fixture catalogue and
- * by the benchmark (which runs the index step as a stage of its own).
+ * a process of its own as `npm run build` does. Used by the tests that need a fixture catalogue.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const SEARCH_INDEX_SCRIPT = fileURLToPath(new URL('../search-index.ts', import.meta.url));
+const SEARCH_INDEX_SCRIPT = fileURLToPath(new URL('../../search-index.ts', import.meta.url));
 
 export interface BuildSiteOptions {
   /** The folder of fiches to build (rncp/N.md, rs/N.md). */

@@ -2,7 +2,7 @@
  * What the `real` profile draws from (./synthetic.ts): texts, codes, organisations, blocs and titles of
  * the real samples, and the ways to draw from them.
  */
-import type { XNode } from '../import/tree.ts';
+import type { XNode } from '../../../src/lib/import/tree.ts';
 import {
   HTML_ELEMENTS,
   childOf,

@@ -1,6 +1,6 @@
 /**
  * The `real` profile's shape (./synthetic.ts): the distributions that make a generated export look like
- * the national one (src/lib/bench/national-figures.ts), and the quotas of each kind of fiche.
+ * the national one (./national-figures.ts), and the quotas of each kind of fiche.
  */
 import { NATIONAL_EXPORT } from './national-figures.ts';
 

@@ -6,16 +6,13 @@
  * (Pagefind's own files are already compressed); times run from the navigation, or from the end of
  * the 200 ms typing pause, to the results shown.
  *
- * `node scripts/lib/search-weight.ts --dist DIR [--json FILE] [query…]`; `weighSearch()` for the
- * benchmark.
+ * `node scripts/search-weight.ts --dist DIR [--json FILE] [query…]` prints it.
  */
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
-import { launchChromium } from '../../tests/support/browser.ts';
-import { serveStatic } from '../../tests/support/server.ts';
+import { launchChromium } from '../../../tests/support/browser.ts';
+import { serveStatic } from '../../../tests/support/server.ts';
+import { resultsShown, SEARCH_PAGE, TYPING_DELAY_MS } from './search-page.ts';
 
 export interface SearchCost {
   query: string;
@@ -30,21 +27,6 @@ export interface SearchCost {
 
 /** A rare word, a code, the most common word, then two words. */
 export const DEFAULT_QUERIES = ['zorglubine', 'M1805', 'compétences', 'gestion projet'];
-
-const TYPING_DELAY_MS = 200;
-
-async function settled(page: Page, q: string): Promise<string> {
-  await page.waitForFunction(
-    (query) => {
-      const status = document.querySelector('#search-status')?.textContent ?? '';
-      const busy = document.querySelector('#search-results')?.hasAttribute('aria-busy');
-      return !busy && status.includes(`« ${query} »`);
-    },
-    q,
-    { timeout: 120_000 },
-  );
-  return page.locator('#search-status').innerText();
-}
 
 /** Weighs the queries on the site in `dist`: first search of each scope, then the others typed. */
 export async function weighSearch(
@@ -77,7 +59,8 @@ export async function weighSearch(
           bodies = [];
           const started = performance.now();
           await act();
-          const results = await settled(page, query);
+          await resultsShown(page, query, 120_000);
+          const results = await page.locator(SEARCH_PAGE.status).innerText();
           const ms = performance.now() - started - (kind === 'suivante' ? TYPING_DELAY_MS : 0);
           await page.waitForLoadState('networkidle');
           const sizes = await Promise.all(bodies);
@@ -91,13 +74,15 @@ export async function weighSearch(
             results: results.split('.')[0] ?? results,
           });
         };
-        const scope = inactives ? '&inactives=1' : '';
+        const scope = inactives ? `&${SEARCH_PAGE.allParam}` : '';
         await measure(first, 'premiere', async () => {
-          await page.goto(`${server.url}/recherche/?q=${encodeURIComponent(first)}${scope}`);
+          await page.goto(
+            `${server.url}${SEARCH_PAGE.path}?q=${encodeURIComponent(first)}${scope}`,
+          );
         });
         if (firstIndex === 0) {
           for (const next of queries.slice(1)) {
-            await measure(next, 'suivante', () => page.fill('#search-input', next));
+            await measure(next, 'suivante', () => page.fill(SEARCH_PAGE.input, next));
           }
         }
         await context.close();
@@ -121,14 +106,4 @@ export function formatCosts(costs: readonly SearchCost[]): string {
     '| --- | --- | --- | ---: | ---: | ---: | --- |',
     ...rows,
   ].join('\n');
-}
-
-if (import.meta.main) {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { dist: { type: 'string', default: 'dist' }, json: { type: 'string' } },
-  });
-  const costs = await weighSearch(values.dist, positionals.length ? positionals : DEFAULT_QUERIES);
-  console.log(formatCosts(costs));
-  if (values.json) writeFileSync(values.json, JSON.stringify(costs, null, 2));
 }
