@@ -1,13 +1,14 @@
 /**
- * What the browse pages show: fiches indexed by ROME and NSF code, level, certificateur and Formacode;
- * the code trees with their counts; the orderings of the full list. Pure functions over fiches and
+ * What the browse pages show: fiches indexed by ROME and NSF code, level (the key of ./niveau.ts),
+ * certificateur and Formacode; the code trees with their counts; the orderings of the full list. Pure functions over fiches and
  * the reference tables, unit-tested without Astro (tests/browse.test.ts); src/lib/catalogue.ts feeds
  * them with the collections, once per build.
  */
 import { splitNumeroFiche } from '../schema/codes.ts';
-import { CORRESPONDANCE_1969, type Certificateur } from '../schema/fiche.ts';
+import type { Certificateur } from '../schema/fiche.ts';
 import type { FicheFacts } from '../schema/summary.ts';
 import { certificateurSlug, compareFiches } from './fiche.ts';
+import { niveauKey, niveauRank } from './niveau.ts';
 import type { NsfEntry, RomeEntry } from './referentiels.ts';
 
 /** French alphabetical order: case and accents ignored, numbers by value. */
@@ -180,22 +181,6 @@ export function fichesEmploi(rome: Iterable<RomeEntry>): Map<string, RomeEntry[]
   return children;
 }
 
-/** The address segment of the level page for fiches without a level of the cadre national. */
-export const SANS_NIVEAU = 'sans-niveau';
-
-/**
- * The level page a fiche belongs to: its level of the cadre national (`"5"`), else the one its 1969
- * level corresponds to (III → 5; I → 7, the usual case, 8 being the doctorate), else `sans-niveau`.
- */
-export function niveauKey(fiche: FicheFacts): string {
-  const niveau = fiche.niveau;
-  if (niveau?.europe !== undefined) return String(niveau.europe);
-  if (niveau?.nomenclature_1969 !== undefined) {
-    return String(CORRESPONDANCE_1969[niveau.nomenclature_1969][0]);
-  }
-  return SANS_NIVEAU;
-}
-
 /** The most frequent value first (ties: the first met), then the others in the order met. */
 export function byFrequency(values: Iterable<string>): string[] {
   const counts = new Map<string, number>();
@@ -337,16 +322,10 @@ function compareNumero(a: FicheFacts, b: FicheFacts): number {
   return x.repertoire.localeCompare(y.repertoire) || x.numero - y.numero;
 }
 
-/** Levels 1 to 8, then the fiches without one. */
-function niveauRank(fiche: FicheFacts): number {
-  const key = niveauKey(fiche);
-  return key === SANS_NIVEAU ? 9 : Number(key);
-}
-
 const COMPARE: Record<Ordre, (a: FicheFacts, b: FicheFacts) => number> = {
   numero: compareNumero,
   intitule: (a, b) => collator.compare(a.intitule, b.intitule) || compareNumero(a, b),
-  niveau: (a, b) => niveauRank(a) - niveauRank(b) || compareNumero(a, b),
+  niveau: (a, b) => niveauRank(niveauKey(a)) - niveauRank(niveauKey(b)) || compareNumero(a, b),
   statut: compareFiches,
 };
 

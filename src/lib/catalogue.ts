@@ -30,13 +30,11 @@ import {
   type RomeEntry,
 } from './referentiels.ts';
 import {
-  SANS_NIVEAU,
   buildCodeTree,
   fichesEmploi,
   groupCertificateurs,
   groupFormacodes,
   indexFiches,
-  niveauKey,
   nsfCodesOf,
   nsfPlaceholder,
   romeCodesOf,
@@ -47,6 +45,7 @@ import {
   type FormacodeGroup,
   type Ordre,
 } from './browse.ts';
+import { SANS_NIVEAU, niveauKey } from './niveau.ts';
 
 /** Computes a value at most once per build. */
 function once<T>(compute: () => Promise<T>): () => Promise<T> {

@@ -4,7 +4,7 @@
  */
 import type { RootContent } from 'mdast';
 import { splitNumeroFiche } from '../schema/codes.ts';
-import type { Lien } from '../schema/fiche.ts';
+import type { Habilitation, Lien } from '../schema/fiche.ts';
 import type { FicheFacts } from '../schema/summary.ts';
 import { type SectionKey, sectionKeyOf } from '../schema/sections.ts';
 import { parseMarkdown } from './validate/markdown.ts';
@@ -27,8 +27,8 @@ export function partenairesUrl(numero: string): string {
   return `${ficheUrl(numero)}partenaires/`;
 }
 
-/** What a partner organisation is allowed to do, as the export codes it. */
-export const HABILITATIONS: Readonly<Record<string, string>> = {
+/** What a partner organisation is allowed to do, for each value of the export (src/schema/fiche.ts). */
+export const HABILITATIONS: Readonly<Record<Habilitation, string>> = {
   HABILITATION_FORMER: 'préparer à la certification',
   HABILITATION_ORGANISER: "organiser l'évaluation",
   HABILITATION_ORGA_FORM: "préparer et organiser l'évaluation",

@@ -15,13 +15,15 @@ import {
   BLOC_CODE,
   FORMACODE,
   NSF,
+  REPERTOIRES,
   ROME,
   isoDate,
   numeroFiche,
   splitNumeroFiche,
   type Repertoire,
 } from '../schema/codes.ts';
-import { NIVEAUX_1969, ficheSchema, type Fiche } from '../schema/fiche.ts';
+import { ficheSchema, type Fiche } from '../schema/fiche.ts';
+import { NIVEAUX_1969 } from '../schema/niveaux.ts';
 import type { FicheFacts } from '../schema/summary.ts';
 import { SECTIONS, sectionKeyOf, type SectionKey } from '../schema/sections.ts';
 import type { FicheView } from './catalogue.ts';
@@ -98,7 +100,7 @@ export const ficheDocumentSchema = z
 export const ficheResumeSchema = z
   .strictObject({
     numero_fiche: numeroFiche,
-    repertoire: z.enum(['RNCP', 'RS']).describe('Répertoire : RNCP ou RS (Répertoire spécifique).'),
+    repertoire: z.enum(REPERTOIRES).describe('Répertoire : RNCP ou RS (Répertoire spécifique).'),
     intitule: z.string().describe('Intitulé de la certification.'),
     abrege: z.string().optional().describe('Type de certification abrégé (BTS, TP, CQP…).'),
     actif: z.boolean().describe("true si l'on peut encore obtenir la certification."),

@@ -7,6 +7,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Niveau1969, SansNiveau } from '../schema/niveaux.ts';
+
+export type { Niveau1969, SansNiveau };
 
 /** What every table file holds besides its entries. */
 export interface Enveloppe<Entry> {
@@ -64,9 +67,6 @@ export interface NsfEntry {
   /** What the letter means (`Réalisation du service`). */
   fonction_ou_champ?: string;
 }
-
-export type Niveau1969 = 'I' | 'II' | 'III' | 'IV' | 'V';
-export type SansNiveau = 'REPRISE' | 'AUCUN';
 
 export interface NiveauEntry {
   /** `"1"` … `"8"`. */

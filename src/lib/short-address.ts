@@ -5,12 +5,12 @@
  * (src/integrations/redirects.ts writes it with `redirectRules`), and the 404 page everywhere else
  * (src/scripts/short-address.ts reads its own address with `shortAddressOf`).
  *
- * Runs in the browser too, so it imports nothing: the 404 page's script stays under 1 kB. The search's
- * reader of codes (src/lib/code-lookup.ts) would do, but would more than double it; a path segment
- * needs only its fiche pattern, which tests/short-address-lib.test.ts checks the two agree on.
+ * Runs in the browser too, so it imports nothing but types: the 404 page's script stays under 1 kB.
+ * The search's reader of codes (src/lib/code-lookup.ts) would do, but would more than double it; a
+ * path segment needs only its fiche pattern, which tests/short-address-lib.test.ts checks the two
+ * agree on.
  */
-
-export type Repertoire = 'RNCP' | 'RS';
+import type { Repertoire } from '../schema/codes.ts';
 
 export interface ShortAddress {
   repertoire: Repertoire;

@@ -19,6 +19,7 @@ import {
   isoDate,
   numeroFiche,
 } from './codes.ts';
+import { CORRESPONDANCE_1969, NIVEAUX_1969, SANS_NIVEAU_EXPORT } from './niveaux.ts';
 
 // Messages zod writes itself (a missing field, a wrong type) in French, for editors.
 z.config(z.locales.fr());
@@ -60,16 +61,6 @@ const codeLibelle = (pattern: RegExp, name: string, example: string, description
     })
     .describe(description);
 
-export const NIVEAUX_1969 = ['I', 'II', 'III', 'IV', 'V'] as const;
-/** 1969 nomenclature → 2019 cadre national (Décret 2019-14): V→3, IV→4, III→5, II→6, I→7 (some I → 8). */
-export const CORRESPONDANCE_1969: Record<(typeof NIVEAUX_1969)[number], readonly number[]> = {
-  V: [3],
-  IV: [4],
-  III: [5],
-  II: [6],
-  I: [7, 8],
-};
-
 const niveau = z
   .strictObject({
     europe: z
@@ -87,7 +78,7 @@ const niveau = z
         'Niveau dans la nomenclature de 1969 (I à V), pour les fiches enregistrées avant 2019.',
       ),
     sans_niveau: z
-      .enum(['REPRISE', 'AUCUN'], { error: 'Attendu REPRISE ou AUCUN' })
+      .enum(SANS_NIVEAU_EXPORT, { error: 'Attendu REPRISE ou AUCUN' })
       .optional()
       .describe(
         "Valeur de l'export quand la fiche n'a pas de niveau : REPRISE (sans niveau spécifique) ou AUCUN.",
@@ -129,6 +120,7 @@ export const HABILITATIONS = [
   'HABILITATION_ORGANISER',
   'HABILITATION_ORGA_FORM',
 ] as const;
+export type Habilitation = (typeof HABILITATIONS)[number];
 
 const partenaire = z
   .strictObject({
@@ -196,7 +188,7 @@ const voiesAcces = z
     contrat_professionnalisation: voie(`${VOIES_ACCES.contrat_professionnalisation} (SI_JURY_CQ).`),
     candidature_individuelle: voie(`${VOIES_ACCES.candidature_individuelle} (SI_JURY_CL).`),
     vae: voie(`${VOIES_ACCES.vae} (SI_JURY_VAE).`),
-  })
+  } satisfies Record<VoieAcces, z.ZodType>)
   .describe("Les six voies d'accès à la certification, chacune ouverte, fermée ou non précisée.");
 
 const texteOfficiel = z

@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  SANS_NIVEAU,
   ancestors,
   buildCodeTree,
   byFrequency,
@@ -19,7 +18,6 @@ import {
   legendeTableau,
   mostCited,
   niveauExplique,
-  niveauKey,
   nombreFiches,
   nomsCertificateurs,
   nsfCodesOf,
@@ -33,6 +31,7 @@ import {
   romePlaceholder,
   sortFiches,
 } from '../../src/lib/browse.ts';
+import { SANS_NIVEAU, niveauKey } from '../../src/lib/niveau.ts';
 import { loadReferentiels, type RomeEntry } from '../../src/lib/referentiels.ts';
 import { ficheSchema, type Fiche } from '../../src/schema/fiche.ts';
 

@@ -12,6 +12,7 @@ import {
   decodeRanges,
   encodeRanges,
 } from '../../src/lib/search/codes-index.ts';
+import { niveauKey } from '../../src/lib/niveau.ts';
 import { facetOptions } from '../../src/lib/search/facets.ts';
 import { searchRecord } from '../../src/lib/search/record.ts';
 import {
@@ -161,7 +162,12 @@ describe('filter choices', () => {
   );
 
   it('lists levels in ascending order, « sans niveau » last, with their count', () => {
-    const options = facetOptions('niveau', { '7': 2, sans: 1, '5': 4, '3': 0 }, [], directory);
+    const options = facetOptions(
+      'niveau',
+      { '7': 2, 'sans-niveau': 1, '5': 4, '3': 0 },
+      [],
+      directory,
+    );
     expect(options.map((o) => [o.label, o.count])).toEqual([
       ['Niveau 5', 4],
       ['Niveau 7', 2],
@@ -274,6 +280,12 @@ describe('what the index records of a fiche', () => {
     });
   });
 
+  it('files a fiche with only a 1969 level under the level its browse page lists it at', () => {
+    const old = { ...fiche, niveau: { nomenclature_1969: 'III' as const } };
+    expect(searchRecord(old).filters.niveau).toEqual(['5']);
+    expect(niveauKey(old)).toBe('5');
+  });
+
   it('lists active fiches before inactive ones, then by number', () => {
     const active = searchRecord({ ...fiche, numero_fiche: 'RNCP37504', statut: { actif: true } });
     const rsFiche = { ...fiche, numero_fiche: 'RS5000', statut: { actif: true } };
@@ -284,7 +296,7 @@ describe('what the index records of a fiche', () => {
       rs.ordre,
       '1-RNCP-006133',
     ]);
-    expect(rs.filters.niveau).toEqual(['sans']);
+    expect(rs.filters.niveau).toEqual(['sans-niveau']);
     expect(rs.filters.repertoire).toEqual(['RS']);
     expect(active.scope).toBe('actives');
   });

@@ -6,7 +6,7 @@
  */
 import { VOIES_ACCES, type Fiche, type VoieAcces } from '../../schema/fiche.ts';
 import type { Changement, EntreeJournal } from '../../schema/journal.ts';
-import { niveauKey } from '../browse.ts';
+import { niveauKey } from '../niveau.ts';
 import { certificateurSlug } from '../fiche.ts';
 
 /** The part of a fiche the journal looks at (a fiche file's frontmatter). */

@@ -6,7 +6,8 @@
  * Compact for 30,000 fiches: fiche numbers as ranges (« 1718,6133-6135 »), ROME and NSF codes with
  * their label (the search shows it beside the code, in the « Accès direct » link and the filters).
  */
-import type { CodeDirectory, Repertoire } from '../code-lookup.ts';
+import type { Repertoire } from '../../schema/codes.ts';
+import type { CodeDirectory } from '../code-lookup.ts';
 
 export const CODES_INDEX_PATH = '/recherche/codes.json';
 /**

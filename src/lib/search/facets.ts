@@ -3,7 +3,8 @@
  * fiches it would give, in an order that reads well. Pure; the search page renders them.
  */
 import type { CodeDirectory } from '../code-lookup.ts';
-import { SANS_NIVEAU, STATUT, type FacetKey } from './state.ts';
+import { SANS_NIVEAU, niveauRank } from '../niveau.ts';
+import { STATUT, type FacetKey } from './state.ts';
 
 export interface FacetOption {
   value: string;
@@ -67,8 +68,7 @@ export function facetOptions(
     );
   }
   if (key === 'niveau') {
-    const rank = (value: string) => (value === SANS_NIVEAU ? Infinity : Number(value));
-    return options.sort((a, b) => rank(a.value) - rank(b.value));
+    return options.sort((a, b) => niveauRank(a.value) - niveauRank(b.value));
   }
   return options.sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
 }

@@ -6,8 +6,9 @@
 import { splitNumeroFiche } from '../../schema/codes.ts';
 import type { FicheFacts } from '../../schema/summary.ts';
 import { displayNumero } from '../fiche.ts';
+import { niveauKey } from '../niveau.ts';
 import type { ScopeName } from './scopes.ts';
-import { SANS_NIVEAU, STATUT, type FacetKey } from './state.ts';
+import { STATUT, type FacetKey } from './state.ts';
 
 export interface SearchRecord {
   /** Shown in a result: `RNCP 6133`. */
@@ -26,13 +27,12 @@ export function searchRecord(fiche: FicheFacts): SearchRecord {
   const { repertoire, numero } = splitNumeroFiche(fiche.numero_fiche);
   const rome = unique((fiche.rome ?? []).map((r) => r.code));
   const nsf = unique((fiche.nsf ?? []).map((n) => n.code));
-  const europe = fiche.niveau?.europe;
   return {
     numero: displayNumero(fiche.numero_fiche),
     codes: unique([fiche.numero_fiche, ...rome, ...nsf]),
     filters: {
       statut: [fiche.statut.actif ? STATUT.actif : STATUT.inactif],
-      niveau: [europe === undefined ? SANS_NIVEAU : String(europe)],
+      niveau: [niveauKey(fiche)],
       repertoire: [repertoire],
       rome,
       nsf,

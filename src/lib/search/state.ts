@@ -19,10 +19,8 @@ export type FacetKey = (typeof FACETS)[number]['key'];
 
 export const FACET_KEYS: readonly FacetKey[] = FACETS.map((facet) => facet.key);
 
-/** The values of the `statut` filter. */
+/** The values of the `statut` filter (those of `niveau` are ../niveau.ts's keys). */
 export const STATUT = { actif: 'Active', inactif: 'Inactive' } as const;
-/** The `niveau` value of a fiche without a level of the cadre national. */
-export const SANS_NIVEAU = 'sans';
 
 /** Set by the header search form: go straight to the page of an exact code when there is one. */
 export const DIRECT_PARAM = 'direct';

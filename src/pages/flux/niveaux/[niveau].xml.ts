@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { SANS_NIVEAU } from '../../../lib/browse.ts';
+import { SANS_NIVEAU } from '../../../lib/niveau.ts';
 import { getNiveaux } from '../../../lib/catalogue.ts';
 import { fluxResponse, getLignesDuCode } from '../../../lib/journal/collection.ts';
 import { fluxUrl } from '../../../lib/journal/feeds.ts';
