@@ -29,22 +29,18 @@ import {
   type NsfLettre,
   type RomeEntry,
 } from './referentiels.ts';
+import { indexFiches, sortFiches, type Ordre } from './browse.ts';
+import { groupCertificateurs, type CertificateurGroup } from './certificateurs.ts';
 import {
   buildCodeTree,
   fichesEmploi,
-  groupCertificateurs,
-  groupFormacodes,
-  indexFiches,
   nsfCodesOf,
   nsfPlaceholder,
   romeCodesOf,
   romePlaceholder,
-  sortFiches,
-  type CertificateurGroup,
   type CodeTree,
-  type FormacodeGroup,
-  type Ordre,
-} from './browse.ts';
+} from './code-tree.ts';
+import { groupFormacodes, type FormacodeGroup } from './formacodes.ts';
 import { SANS_NIVEAU, niveauKey } from './niveau.ts';
 
 /** Computes a value at most once per build. */
@@ -215,7 +211,8 @@ export async function ficheView(id: string): Promise<FicheView> {
 }
 
 // Browse pages (/rome/, /nsf/, /niveaux/, /certificateurs/, /formacodes/, /fiches/): the indexes of
-// ./browse.ts over the whole catalogue, each computed once per build.
+// ./browse.ts, ./code-tree.ts, ./certificateurs.ts and ./formacodes.ts over the whole catalogue,
+// each computed once per build.
 const fichesData = once(async () => (await getFiches()).map((entry) => entry.data));
 
 /** Grand domaine → domaine professionnel → code, every ROME code with the fiches citing it. */

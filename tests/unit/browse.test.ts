@@ -1,36 +1,41 @@
 /**
- * The data of the browse pages (src/lib/browse.ts), from small named fiches and from the project's
- * real reference tables: what an adviser would see counted, grouped and ordered.
+ * The data of the browse pages (src/lib/browse.ts, code-tree.ts, certificateurs.ts, formacodes.ts,
+ * niveau.ts), from small named fiches and from the project's real reference tables: what an adviser
+ * would see counted, grouped and ordered.
  */
 import { describe, expect, it } from 'vitest';
 import {
-  ancestors,
-  buildCodeTree,
   byFrequency,
   compteFiches,
-  countByType,
-  fichesEmploi,
   fichesEtActives,
-  groupCertificateurs,
-  groupFormacodes,
   indexFiches,
-  initiale,
   legendeTableau,
-  mostCited,
   niveauExplique,
   nombreFiches,
   nomsCertificateurs,
-  nsfCodesOf,
-  nsfPlaceholder,
   pageHref,
-  pagesParInitiale,
-  parInitiale,
   resumeCatalogue,
   resumeListe,
-  romeCodesOf,
-  romePlaceholder,
   sortFiches,
 } from '../../src/lib/browse.ts';
+import {
+  groupCertificateurs,
+  initiale,
+  pagesParInitiale,
+  parInitiale,
+} from '../../src/lib/certificateurs.ts';
+import {
+  ancestors,
+  buildCodeTree,
+  countByType,
+  fichesEmploi,
+  mostCited,
+  nsfCodesOf,
+  nsfPlaceholder,
+  romeCodesOf,
+  romePlaceholder,
+} from '../../src/lib/code-tree.ts';
+import { groupFormacodes } from '../../src/lib/formacodes.ts';
 import { SANS_NIVEAU, niveauKey } from '../../src/lib/niveau.ts';
 import { loadReferentiels, type RomeEntry } from '../../src/lib/referentiels.ts';
 import { ficheSchema, type Fiche } from '../../src/schema/fiche.ts';
