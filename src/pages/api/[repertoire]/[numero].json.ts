@@ -4,7 +4,8 @@ import { blobUrl, ficheFile, FICHES_DIR } from '../../../config.ts';
 import { ficheCacheKey, ficheParams, getFiches, getKnownNumeros } from '../../../lib/catalogue.ts';
 import { readFiche } from '../../../lib/fiche-file.ts';
 import { lastUpdate } from '../../../lib/git-dates.ts';
-import { ficheDocument, requireSite } from '../../../lib/opendata.ts';
+import { ficheDocument } from '../../../lib/opendata.ts';
+import { requireSite } from '../../../config.ts';
 
 export const getStaticPaths = (async () => {
   const known = await getKnownNumeros();
