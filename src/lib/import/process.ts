@@ -16,13 +16,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ficheSchema } from '../../schema/fiche.ts';
 import { isKnownNsf, isKnownRome, loadReferentiels } from '../referentiels.ts';
-import {
-  convertFiche,
-  FicheError,
-  type Avertissement,
-  type ConvertedFiche,
-  type ConvertOptions,
-} from './convert.ts';
+import { convertFiche, type ConvertedFiche, type ConvertOptions } from './convert.ts';
+import { FicheError, type Avertissement } from './reader.ts';
 import {
   fileState,
   renderFiche,

@@ -3,7 +3,7 @@
  * why, the elements the importer did not know, and what it leaves out on purpose. Printed as a French
  * summary and, with `--report FILE`, written as JSON (the `ImportReport` shape below).
  */
-import type { Avertissement } from './convert.ts';
+import type { Avertissement } from './reader.ts';
 import { LAISSES_DE_COTE } from './elements.ts';
 import type { Decision, FicheResult } from './process.ts';
 
