@@ -3,7 +3,7 @@
  * to the fiche's page, `/rncp/6133/`. No page is built for them (docs/hosting.md, « Adresses
  * courtes »): the host's rules in `_redirects` answer them where the host reads that file
  * (src/integrations/redirects.ts writes it with `redirectRules`), and the 404 page everywhere else
- * (src/scripts/short-address.ts reads its own address with `shortAddressOf`).
+ * (src/client/not-found.ts reads its own address with `shortAddressOf`).
  *
  * Runs in the browser too, so it imports nothing but types: the 404 page's script stays under 1 kB.
  * The search's reader of codes (src/lib/code-lookup.ts) would do, but would more than double it; a

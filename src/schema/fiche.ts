@@ -5,6 +5,10 @@
  *
  * Every `.describe()` text is the field's documentation: it feeds the editors' JSON Schema (hover and
  * completion) and the field reference page, so it is written once, here.
+ *
+ * Over 300 lines on purpose: a fiche is one document, and this file reads as its field reference from
+ * top to bottom. What other code needs apart lives beside it: the codes' patterns (./codes.ts), the
+ * values of a level (./niveaux.ts), the body's headings (./sections.ts).
  */
 import { z } from 'astro/zod';
 import {

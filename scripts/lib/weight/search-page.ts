@@ -15,7 +15,7 @@ export const SEARCH_PAGE = {
   allParam: 'inactives=1',
 };
 
-/** The search page waits this long after the last keystroke (src/scripts/search.ts). */
+/** The search page waits this long after the last keystroke (src/client/search.ts). */
 export const TYPING_DELAY_MS = 200;
 
 /** Resolves once the page shows the results of `q`: its status names the query, the list is not busy. */

@@ -8,6 +8,12 @@
  * It loads as little as it can: the bundle of the active fiches only (the inactive ones are merged
  * in when the reader asks, `inactives=1`), the filter files only once the filters are opened or
  * used (`pagefind.filters()` fetches all of them), ten results at a time.
+ *
+ * Over 300 lines on purpose: it is one page's script, whose handlers share one state (the address,
+ * the bundles loaded, the listing shown). What can be tested without a browser is already apart and
+ * unit-tested: the address and filters (src/lib/search/state.ts, facets.ts), the bundles
+ * (scopes.ts, pagefind.ts), the codes (codes-index.ts, src/lib/code-lookup.ts). What is left is the
+ * DOM wiring, which the browser tests (tests/search-*.test.ts) drive.
  */
 import { parseCodeQuery, resolveCodeQuery, type DirectMatch } from '../lib/code-lookup.ts';
 import type { CodeDirectory } from '../lib/code-lookup.ts';
