@@ -5,12 +5,12 @@
  * repository's history of that file.
  */
 import { z } from 'astro/zod';
-import { isoDate, numeroFiche } from './codes.ts';
+import { REPERTOIRES, isoDate, numeroFiche } from './codes.ts';
 
 const count = z.int().min(0);
 
 export const ressourceSynchroniseeSchema = z.strictObject({
-  repertoire: z.enum(['RNCP', 'RS']),
+  repertoire: z.enum(REPERTOIRES),
   /** Day of the export, from the resource's name. */
   date: isoDate,
   /** Name of the zip (`export-fiches-rncp-v4-1-2026-08-16.zip`). */

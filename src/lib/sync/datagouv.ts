@@ -8,6 +8,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
+import { REPERTOIRES, type Repertoire } from '../../schema/codes.ts';
 import { SyncError } from './errors.ts';
 
 export const DATASET_ID = '5eebbc067a14b6fecc9c9976';
@@ -16,8 +17,8 @@ const PAGE_SIZE = 50;
 /** More pages than the dataset has ever had (a few hundred resources): a server that never ends is a fault. */
 const MAX_PAGES = 100;
 
-export type Repertoire = 'RNCP' | 'RS';
-export const REPERTOIRES: readonly Repertoire[] = ['RNCP', 'RS'];
+/** The two répertoires, as src/schema/codes.ts names them, one zip each. */
+export { REPERTOIRES, type Repertoire };
 
 const ZIP_NAME = /^export-fiches-(rncp|rs)-v4-1-(\d{4}-\d{2}-\d{2})\.zip$/i;
 
