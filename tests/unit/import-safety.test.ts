@@ -27,7 +27,12 @@ import {
 } from '../../src/lib/import/render.ts';
 import { exitCode, runImport } from '../../src/lib/import/run.ts';
 import { generateExport } from '../../scripts/lib/bench/synthetic.ts';
-import { parseFiche, readFiches, XmlSyntaxError, type FicheSource } from '../../src/lib/import/xml.ts';
+import {
+  parseFiche,
+  readFiches,
+  XmlSyntaxError,
+  type FicheSource,
+} from '../../src/lib/import/xml.ts';
 import type { Fiche } from '../../src/schema/fiche.ts';
 import { sharedData } from '../support/shared-data.ts';
 

@@ -57,6 +57,13 @@ describe('search state in the address', () => {
     expect(isBlank({ q: '', inactives: true, filters: emptyFilters() })).toBe(true);
   });
 
+  it('reads a bookmark of the former "sans niveau" value as today\'s', () => {
+    expect(stateFromParams(params('niveau=sans&niveau=5')).filters.niveau).toEqual([
+      'sans-niveau',
+      '5',
+    ]);
+  });
+
   it('searches the active fiches unless `inactives=1` asks for all of them', () => {
     expect(stateFromParams(params('q=x')).inactives).toBe(false);
     expect(stateFromParams(params('q=x&inactives=0')).inactives).toBe(false);

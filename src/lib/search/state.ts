@@ -35,6 +35,11 @@ export interface SearchState {
   filters: Record<FacetKey, string[]>;
 }
 
+/** Values older addresses used, read as today's (`niveau=sans` before `sans-niveau`, ../niveau.ts). */
+const FORMER_VALUES: Partial<Record<FacetKey, Readonly<Record<string, string>>>> = {
+  niveau: { sans: 'sans-niveau' },
+};
+
 const MAX_QUERY = 300;
 const MAX_VALUES = 50;
 
@@ -48,6 +53,7 @@ export function stateFromParams(params: URLSearchParams): SearchState {
     const values = params
       .getAll(key)
       .map((value) => value.trim())
+      .map((value) => FORMER_VALUES[key]?.[value] ?? value)
       .filter(Boolean);
     filters[key] = [...new Set(values)].slice(0, MAX_VALUES);
   }
