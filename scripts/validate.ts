@@ -14,6 +14,7 @@ import {
   validatePathsParallel,
 } from '../src/lib/validate/index.ts';
 import { validateSyncData } from '../src/lib/journal/validate.ts';
+import { plural } from '../src/lib/wording.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const noCache = process.argv.includes('--sans-cache');
@@ -38,15 +39,11 @@ if (process.env['GITHUB_ACTIONS'] === 'true') {
 const files = new Set(diagnostics.map((d) => d.file)).size;
 if (diagnostics.length > 0) {
   console.error(
-    `\n${diagnostics.length} erreur${diagnostics.length > 1 ? 's' : ''} dans ${files} fichier${files > 1 ? 's' : ''} (${fiches} fiche${fiches > 1 ? 's' : ''} vérifiée${fiches > 1 ? 's' : ''}).`,
+    `\n${diagnostics.length} ${plural(diagnostics.length, 'erreur')} dans ${files} ${plural(files, 'fichier')} (${fiches} ${plural(fiches, 'fiche')} ${plural(fiches, 'vérifiée')}).`,
   );
   process.exitCode = 1;
 } else {
   const unchanged =
-    cached > 0
-      ? ` (${cached} inchangée${cached > 1 ? 's' : ''} depuis la dernière vérification)`
-      : '';
-  console.log(
-    `${fiches} fiche${fiches > 1 ? 's' : ''} valide${fiches > 1 ? 's' : ''}${unchanged}.`,
-  );
+    cached > 0 ? ` (${cached} ${plural(cached, 'inchangée')} depuis la dernière vérification)` : '';
+  console.log(`${fiches} ${plural(fiches, 'fiche')} ${plural(fiches, 'valide')}${unchanged}.`);
 }

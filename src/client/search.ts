@@ -57,11 +57,11 @@ import {
   type PagefindFilters,
   type SearchState,
 } from '../lib/search/state.ts';
+import { countOf, formatNumber } from '../lib/wording.ts';
 
 /** Values shown per filter before « Afficher les N autres ». */
 const FACET_VISIBLE = 8;
 const TYPING_DELAY_MS = 200;
-const numberFormat = new Intl.NumberFormat('fr-FR');
 
 function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -98,10 +98,6 @@ function el<K extends keyof HTMLElementTagNameMap>(
     if (child) element.append(child);
   }
   return element;
-}
-
-function plural(count: number, singular: string, pluralForm: string): string {
-  return `${numberFormat.format(count)} ${count > 1 ? pluralForm : singular}`;
 }
 
 // ---------------------------------------------------------------- loading, once and only when used
@@ -332,16 +328,16 @@ async function scopeTotals(engine: Engine): Promise<FilterCounts> {
 function scopeName(searched: SearchState, manifest: ScopesManifest): string {
   const { actives, inactives } = manifest;
   return searched.inactives
-    ? `toutes les fiches, actives ou non (${numberFormat.format(actives.pages + inactives.pages)})`
+    ? `toutes les fiches, actives ou non (${formatNumber(actives.pages + inactives.pages)})`
     : actives.pages === 1
       ? 'la seule fiche active'
-      : `les ${numberFormat.format(actives.pages)} fiches actives`;
+      : `les ${formatNumber(actives.pages)} fiches actives`;
 }
 
 /** Where else to look when a search among the active fiches finds nothing. */
 function hint(searched: SearchState, manifest: ScopesManifest): string {
   if (searched.inactives || manifest.inactives.pages === 0) return '';
-  return ` Cochez « Inclure les fiches qui ne sont plus actives » pour chercher aussi parmi ${plural(manifest.inactives.pages, 'fiche inactive', 'fiches inactives')}.`;
+  return ` Cochez « Inclure les fiches qui ne sont plus actives » pour chercher aussi parmi ${countOf(manifest.inactives.pages, 'fiche inactive', 'fiches inactives')}.`;
 }
 
 function summary(
@@ -351,14 +347,14 @@ function summary(
   manifest: ScopesManifest,
 ): string {
   const found =
-    count === 0 ? 'Aucune fiche trouvée' : plural(count, 'fiche trouvée', 'fiches trouvées');
+    count === 0 ? 'Aucune fiche trouvée' : countOf(count, 'fiche trouvée', 'fiches trouvées');
   const words = searched.q ? ` pour « ${searched.q} »` : '';
   const filterCount = FACETS.reduce(
     (n, { key }) =>
       n + (key === 'statut' && !searched.inactives ? 0 : searched.filters[key].length),
     0,
   );
-  const filters = filterCount ? `, ${plural(filterCount, 'filtre', 'filtres')}` : '';
+  const filters = filterCount ? `, ${countOf(filterCount, 'filtre')}` : '';
   const scope = ` parmi ${scopeName(searched, manifest)}`;
   const direct = matches[0] ? ` Accès direct : ${describe(matches[0])}.` : '';
   const more =
@@ -479,7 +475,7 @@ async function showMore(): Promise<void> {
   current.shown += items.length;
   more.hidden = current.shown >= current.results.length;
   items[0]?.querySelector('a')?.focus();
-  status.textContent = `${plural(current.shown, 'fiche affichée', 'fiches affichées')} sur ${numberFormat.format(current.results.length)}.`;
+  status.textContent = `${countOf(current.shown, 'fiche affichée', 'fiches affichées')} sur ${formatNumber(current.results.length)}.`;
 }
 
 // ---------------------------------------------------------------- filters
@@ -541,7 +537,7 @@ function facetGroup(key: FacetKey, legend: string, options: FacetOption[]): HTML
       el('label', { for: id }, [
         option.label,
         ' ',
-        el('span', { class: 'facet-count' }, [`(${plural(option.count, 'fiche', 'fiches')})`]),
+        el('span', { class: 'facet-count' }, [`(${countOf(option.count, 'fiche')})`]),
       ]),
     ]);
     item.hidden = !open && index >= FACET_VISIBLE && !option.selected;
@@ -559,7 +555,7 @@ function facetGroup(key: FacetKey, legend: string, options: FacetOption[]): HTML
             'aria-controls': listId,
             'data-facet': key,
           },
-          [open ? 'Afficher moins' : `Afficher ${plural(hiddenCount, 'autre', 'autres')}`],
+          [open ? 'Afficher moins' : `Afficher ${countOf(hiddenCount, 'autre')}`],
         )
       : null;
   return el('fieldset', { class: 'facet' }, [
@@ -682,9 +678,7 @@ facetsBox.addEventListener('click', (event) => {
   });
   const hiddenCount = options ? options.querySelectorAll('li[hidden]').length : 0;
   button.setAttribute('aria-expanded', String(open));
-  button.textContent = open
-    ? 'Afficher moins'
-    : `Afficher ${plural(hiddenCount, 'autre', 'autres')}`;
+  button.textContent = open ? 'Afficher moins' : `Afficher ${countOf(hiddenCount, 'autre')}`;
 });
 
 window.addEventListener('popstate', () => {

@@ -10,12 +10,10 @@ import { splitNumeroFiche } from '../schema/codes.ts';
 import type { FicheFacts } from '../schema/summary.ts';
 import { compareFiches } from './fiche.ts';
 import { niveauKey, niveauRank } from './niveau.ts';
+import { formatNumber as fr } from './wording.ts';
 
 /** French alphabetical order: case and accents ignored, numbers by value. */
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-
-/** A number as French readers write it: « 1 234 ». */
-const fr = (n: number) => n.toLocaleString('fr-FR');
 
 /** « aucune fiche », « 1 fiche », « 1 234 fiches ». */
 export function nombreFiches(n: number): string {

@@ -3,7 +3,7 @@
  * key and code are unchanged since the last build is copied from the cache instead of being
  * rendered. A key must therefore change whenever anything the page shows changes. Astro hashes the
  * code (components, src/lib) itself; the key covers the data: the fiche's file, what the page reads
- * beside it (the reference tables, the catalogue's list of fiches for lineage links, the date of the
+ * beside it (the reference tables, the catalogue's list of fiches for lignée links, the date of the
  * file's last commit) and the settings read from the environment. Browse pages are keyed by
  * everything they are given (their props), so a changed title reaches every list that shows it.
  */

@@ -16,7 +16,7 @@ import {
   displayNumero,
   ficheUrl,
   franceCompetencesUrl,
-  lineage,
+  lignee,
   splitSections,
   type Sections,
 } from './fiche.ts';
@@ -69,7 +69,7 @@ export function ficheParams(numeroFiche: string): { repertoire: string; numero: 
 
 /**
  * The incremental build's key of a page made from one fiche's file (src/lib/cache-keys.ts): the
- * file's digest, the date of its last commit, and whether each fiche of its lineage has a page here
+ * file's digest, the date of its last commit, and whether each fiche of its lignée has a page here
  * (linked here, or to France Compétences).
  */
 export function ficheCacheKey(entry: FicheEntry, known: ReadonlySet<string>): string {
@@ -140,7 +140,7 @@ export interface FicheView {
   };
 }
 
-/** Everything the fiche page shows, resolved: labels, links, lineage; the fiche is read from its file. */
+/** Everything the fiche page shows, resolved: labels, links, lignée; the fiche is read from its file. */
 export async function ficheView(id: string): Promise<FicheView> {
   const { fiche, body } = await readFiche(id);
   const { rome, nsf, niveaux } = await getReferentiels();
@@ -171,7 +171,7 @@ export async function ficheView(id: string): Promise<FicheView> {
       ? { libelleActuel: current }
       : {}),
   });
-  const l = lineage(fiche);
+  const l = lignee(fiche);
   const levelEntry =
     fiche.niveau?.europe === undefined ? undefined : niveaux.get(String(fiche.niveau.europe));
   return {

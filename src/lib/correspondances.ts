@@ -31,7 +31,7 @@ export interface CorrespondanceRow {
 
 /**
  * The correspondences of a fiche, grouped by the other fiche (by number) in the export's order.
- * The other fiche's title comes from the catalogue, else from this fiche's lineage.
+ * The other fiche's title comes from the catalogue, else from this fiche's lignée.
  */
 export function correspondanceRows(
   fiche: Pick<Fiche, 'blocs' | 'correspondances' | 'lignee'>,

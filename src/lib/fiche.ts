@@ -1,5 +1,5 @@
 /**
- * What a fiche page needs that is derived from the fiche's data: addresses, labels, the lineage, the
+ * What a fiche page needs that is derived from the fiche's data: addresses, labels, the lignée, the
  * body split into its sections. Pure functions, unit-tested without Astro.
  */
 import type { RootContent } from 'mdast';
@@ -61,27 +61,6 @@ export function poleEmploiRomeUrl(code: string): string {
   return `http://recrutement.pole-emploi.fr/fichesrome/ficherome?codeRome=${code}`;
 }
 
-const dateFormat = new Intl.DateTimeFormat('fr-FR', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** `2007-03-03` → `3 mars 2007`. */
-export function formatDate(iso: string): string {
-  return dateFormat.format(new Date(`${iso}T00:00:00Z`));
-}
-
-export const NON_PRECISE = 'Non précisé dans la source';
-
-/** How a yes / no / unknown fact reads on the page. */
-export function ouiNon(value: boolean | null | undefined): string {
-  if (value === true) return 'Oui';
-  if (value === false) return 'Non';
-  return NON_PRECISE;
-}
-
 /** A stable address segment for a certificateur: the SIRET when known, else the name. */
 export function certificateurSlug(certificateur: {
   nom: string;
@@ -96,7 +75,8 @@ export function certificateurSlug(certificateur: {
     .replace(/^-|-$/g, '');
 }
 
-export interface Lineage {
+/** The fiches before and after this one in the line of its certification (its lignée). */
+export interface Lignee {
   precedentes: Lien[];
   suivantes: Lien[];
   /** Later generations, oldest first, each naming the fiche it replaced. */
@@ -105,7 +85,7 @@ export interface Lineage {
   plusRecente?: Lien;
 }
 
-export function lineage(fiche: FicheFacts): Lineage {
+export function lignee(fiche: FicheFacts): Lignee {
   const precedentes = fiche.lignee?.precedentes ?? [];
   const suivantes = fiche.lignee?.suivantes ?? [];
   const ulterieures = fiche.lignee?.ulterieures ?? [];

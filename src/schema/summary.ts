@@ -1,7 +1,7 @@
 /**
  * What the site keeps in memory of every fiche: the facts that listings, browse pages, facets,
- * lineage and the open-data lists show (number, title, status, level, codes, certificateurs, dates,
- * lineage). The long texts, blocs, partners and juries stay in the fiche's file, which its own pages
+ * lignée and the open-data lists show (number, title, status, level, codes, certificateurs, dates,
+ * lignée). The long texts, blocs, partners and juries stay in the fiche's file, which its own pages
  * read when they are rendered (src/lib/fiche-file.ts). At 30,475 fiches the whole catalogue would
  * not fit in one build's memory; the summaries take a few tens of MB (docs/bench.md).
  */

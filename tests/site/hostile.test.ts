@@ -233,7 +233,7 @@ describe('odd but legitimate text is accepted and shown escaped', () => {
  * (checked below on the built page of the fiche with odd text).
  */
 const RAW_HTML_ALLOWED = [
-  'src/components/FicheJsonLd.astro: <script is:inline type="application/ld+json" set:html={json} />',
+  'src/components/fiche/FicheJsonLd.astro: <script is:inline type="application/ld+json" set:html={json} />',
 ];
 
 describe('no component writes content as raw HTML', () => {

@@ -7,6 +7,7 @@
  * comparison, tests/bench-synthetic.test.ts checks the `real` profile against it.
  */
 import type { GeneratedExport } from './synthetic.ts';
+import { formatNumber } from '../../../src/lib/wording.ts';
 
 export const NATIONAL_EXPORT_SOURCE =
   '../shared/notes/rncp.md, « The national export in figures » (export France Compétences du 16/08/2026)';
@@ -167,12 +168,6 @@ export function deviation(figure: Figure): number | undefined {
   return (100 * (figure.generated - figure.real)) / figure.real;
 }
 
-const number = (value: number, digits: number) =>
-  value.toLocaleString('fr-FR', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-
 /** A Markdown table in French: figure / réel (16/08/2026) / généré / écart %. */
 export function formatComparison(generated: GeneratedExport): string {
   const header = ['figure', 'réel (16/08/2026)', `généré (${generated.profile})`, 'écart %'];
@@ -180,15 +175,15 @@ export function formatComparison(generated: GeneratedExport): string {
     const gap = deviation(f);
     return [
       f.label,
-      number(f.real, f.digits),
-      number(f.generated, f.digits),
-      gap === undefined ? '—' : `${gap > 0 ? '+' : ''}${number(gap, 1)}`,
+      formatNumber(f.real, f.digits),
+      formatNumber(f.generated, f.digits),
+      gap === undefined ? '—' : `${gap > 0 ? '+' : ''}${formatNumber(gap, 1)}`,
     ];
   });
   rows.push([
     'partenaires sur une fiche, au plus',
     '1 000 et plus',
-    number(generated.maxPartners, 0),
+    formatNumber(generated.maxPartners, 0),
     '—',
   ]);
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => r[i]!.length)));

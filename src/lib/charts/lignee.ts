@@ -1,11 +1,11 @@
 /**
- * The lineage of a certification as a timeline, oldest first: the fiches it replaced, itself, the
+ * The lignée of a certification as a timeline, oldest first: the fiches it replaced, itself, the
  * fiches that replaced it, each with its years of registration, level and status. A fiche of the
  * chain that is in the catalogue is described from its own data; one that is not is described with
  * what this fiche says of it (title, level) and linked to France Compétences.
  */
 import type { FicheFacts } from '../../schema/summary.ts';
-import { displayNumero, ficheUrl, franceCompetencesUrl, lineage } from '../fiche.ts';
+import { displayNumero, ficheUrl, franceCompetencesUrl, lignee } from '../fiche.ts';
 import { truncate } from './format.ts';
 
 /** The facts of a fiche of the catalogue, by number; undefined for a fiche not in the catalogue. */
@@ -140,11 +140,11 @@ function membre(
 }
 
 /**
- * The timeline of a fiche's lineage; undefined when the fiche has neither predecessor nor successor.
+ * The timeline of a fiche's lignée; undefined when the fiche has neither predecessor nor successor.
  * `lookup` gives the facts of the other fiches of the chain that are in the catalogue.
  */
 export function ligneeTimeline(fiche: FicheFacts, lookup: FicheLookup): LigneeTimeline | undefined {
-  const l = lineage(fiche);
+  const l = lignee(fiche);
   if (l.precedentes.length + l.suivantes.length + l.ulterieures.length === 0) return undefined;
   const seen = new Set<string>([fiche.numero_fiche]);
   const others = (

@@ -1,9 +1,9 @@
 /** How a change of the journal reads, in French, on /nouveautes/, in the feeds and on a fiche's page. */
 import { VOIES_ACCES } from '../../schema/fiche.ts';
 import type { Changement } from '../../schema/journal.ts';
-import { displayNumero, formatDate } from '../fiche.ts';
+import { displayNumero } from '../fiche.ts';
+import { formatDate, plural } from '../wording.ts';
 
-const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
 const list = (items: readonly string[]) => items.join(', ');
 const guillemets = (text: string) => `« ${text} »`;
 const niveau = (key: string) => (key === 'sans-niveau' ? 'sans niveau' : `niveau ${key}`);

@@ -4,7 +4,7 @@
  */
 import type { Fiche } from '../../schema/fiche.ts';
 import type { Changement, JournalJour } from '../../schema/journal.ts';
-import { formatDate } from '../fiche.ts';
+import { formatDate } from '../wording.ts';
 import { describeChangement } from './describe.ts';
 
 export interface AbsenceExport {

@@ -4,6 +4,7 @@
  */
 import type { Repertoire } from './datagouv.ts';
 import { SyncError } from './errors.ts';
+import { formatFigure } from '../wording.ts';
 
 export const VERSION_FLUX_ATTENDUE = '4.1';
 /** Share of the fiches imported so far that may leave the export in one day. */
@@ -28,8 +29,7 @@ export interface GuardInput {
   manquantes: readonly string[];
 }
 
-const percent = (x: number) =>
-  `${(x * 100).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;
+const percent = (x: number) => `${formatFigure(x * 100)} %`;
 const NOTHING = 'Rien n’a été écrit.';
 
 export function checkGuard(input: GuardInput, options: GuardOptions): void {

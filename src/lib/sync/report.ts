@@ -6,12 +6,12 @@
 import path from 'node:path';
 import { describeChangement } from '../journal/describe.ts';
 import { displayNumero } from '../fiche.ts';
+import { formatNumber } from '../wording.ts';
 import type { Repertoire } from './datagouv.ts';
 import type { Progress } from './download.ts';
 import type { SyncReport, ZipReport } from './run.ts';
 
-const number = (n: number, digits = 0) =>
-  n.toLocaleString('fr-FR', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const number = (n: number, digits = 0) => formatNumber(n, digits);
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1e3) return `${bytes} o`;

@@ -1,0 +1,64 @@
+/**
+ * How the site and its tools write numbers, plurals, dates and unknowns in French, in one place: the
+ * pages, the search page's script (it runs in the browser, so nothing here may use Node) and the
+ * command-line tools all say « 1 234 fiches », « 3 mars 2007 » and « Non précisé dans la source » the
+ * same way.
+ */
+
+const numberFormats = new Map<number | undefined, Intl.NumberFormat>();
+
+/**
+ * A number as French readers write it: « 1 234 », « 3,5 » (thousands set apart by a narrow space, a
+ * decimal comma); with `digits`, always that many decimals (« 12,0 »).
+ */
+export function formatNumber(n: number, digits?: number): string {
+  let format = numberFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat(
+      'fr-FR',
+      digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits },
+    );
+    numberFormats.set(digits, format);
+  }
+  return format.format(n);
+}
+
+/**
+ * The word that goes with `count`: the singular for 0 and 1, as French has it (« 0 erreur »,
+ * « 1 fiche »), the plural from 2 (by default the singular with an s).
+ */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return count > 1 ? pluralForm : singular;
+}
+
+/** A count and its word: « 1 fiche trouvée », « 1 234 fiches trouvées ». */
+export function countOf(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatNumber(count)} ${plural(count, singular, pluralForm)}`;
+}
+
+/** What a page after the first adds to its title: « (page 2) ». */
+export function pageSuffix(currentPage: number): string {
+  return currentPage > 1 ? ` (page ${currentPage})` : '';
+}
+
+const dateFormat = new Intl.DateTimeFormat('fr-FR', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** `2007-03-03` → `3 mars 2007`, whatever the time zone of the machine. */
+export function formatDate(iso: string): string {
+  return dateFormat.format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** What a page says where the source leaves a fact unknown; the page never guesses it. */
+export const NON_PRECISE = 'Non précisé dans la source';
+
+/** How a yes / no / unknown fact reads on the page. */
+export function ouiNon(value: boolean | null | undefined): string {
+  if (value === true) return 'Oui';
+  if (value === false) return 'Non';
+  return NON_PRECISE;
+}
