@@ -5,22 +5,21 @@
  * same way.
  */
 
-const numberFormats = new Map<number | undefined, Intl.NumberFormat>();
+let numberFormat: Intl.NumberFormat | undefined;
 
 /**
  * A number as French readers write it: « 1 234 », « 3,5 » (thousands set apart by a narrow space, a
  * decimal comma); with `digits`, always that many decimals (« 12,0 »).
  */
 export function formatNumber(n: number, digits?: number): string {
-  let format = numberFormats.get(digits);
-  if (!format) {
-    format = new Intl.NumberFormat(
-      'fr-FR',
-      digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits },
-    );
-    numberFormats.set(digits, format);
+  if (digits !== undefined) {
+    return n.toLocaleString('fr-FR', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
   }
-  return format.format(n);
+  numberFormat ??= new Intl.NumberFormat('fr-FR');
+  return numberFormat.format(n);
 }
 
 /**
@@ -41,15 +40,17 @@ export function pageSuffix(currentPage: number): string {
   return currentPage > 1 ? ` (page ${currentPage})` : '';
 }
 
-const dateFormat = new Intl.DateTimeFormat('fr-FR', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+// Made on first use, so that the search script, which writes no date, does not carry it.
+let dateFormat: Intl.DateTimeFormat | undefined;
 
 /** `2007-03-03` → `3 mars 2007`, whatever the time zone of the machine. */
 export function formatDate(iso: string): string {
+  dateFormat ??= new Intl.DateTimeFormat('fr-FR', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return dateFormat.format(new Date(`${iso}T00:00:00Z`));
 }
 
