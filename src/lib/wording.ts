@@ -22,6 +22,33 @@ export function formatNumber(n: number, digits?: number): string {
   return numberFormat.format(n);
 }
 
+let figureFormat: Intl.NumberFormat | undefined;
+
+/** A figure of the statistics, one decimal at most: `3899` → `3 899`, `87.54` → `87,5`. */
+export function formatFigure(value: number): string {
+  figureFormat ??= new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+  return figureFormat.format(value);
+}
+
+/** `76` → `76 %`, with the non-breaking space French puts before the sign. */
+export function formatRate(value: number): string {
+  return `${formatFigure(value)}\u00a0%`;
+}
+
+/** What a chart says where the export gives no figure. */
+export const NON_COMMUNIQUE = 'non communiqué';
+
+/** A figure, or « non communiqué » when the export has none. */
+export function orNonCommunique(value: number | undefined, format: (n: number) => string): string {
+  return value === undefined ? NON_COMMUNIQUE : format(value);
+}
+
+/** `[a, b, c]` → `a, b et c`. */
+export function enumerate(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`;
+}
+
 /**
  * The word that goes with `count`: the singular for 0 and 1, as French has it (« 0 erreur »,
  * « 1 fiche »), the plural from 2 (by default the singular with an s).

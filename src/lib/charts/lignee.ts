@@ -6,7 +6,6 @@
  */
 import type { FicheFacts } from '../../schema/summary.ts';
 import { displayNumero, ficheUrl, franceCompetencesUrl, lignee } from '../fiche.ts';
-import { truncate } from './format.ts';
 
 /** The facts of a fiche of the catalogue, by number; undefined for a fiche not in the catalogue. */
 export type FicheLookup = (numero: string) => FicheFacts | undefined;
@@ -199,4 +198,15 @@ export function ligneeTimeline(fiche: FicheFacts, lookup: FicheLookup): LigneeTi
       rows,
     },
   };
+}
+
+/**
+ * Shortens a text to at most `max` characters at a word boundary, with an ellipsis. SVG text does
+ * not wrap: the picture shows the start of a long title, the table beside it the whole title.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
