@@ -4,7 +4,7 @@
  */
 import { getCollection } from 'astro:content';
 import type { JournalJour } from '../../schema/journal.ts';
-import { fluxAtom } from './feeds.ts';
+import { fluxAtom, fluxPageUrl, fluxUrl } from './feeds.ts';
 import { lignesJournal, lignesParCode, type Facette, type LigneJournal } from './lines.ts';
 
 function once<T>(compute: () => Promise<T>): () => Promise<T> {
@@ -42,4 +42,20 @@ export async function fluxResponse(options: {
   const dernierJour = (await getJournal())[0]?.date;
   const body = fluxAtom({ ...options, site: options.site, dernierJour });
   return new Response(body, { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
+}
+
+/** The feed of one code, level or certificateur, following the fiches of its page. */
+export async function fluxDuCode(
+  facette: Facette,
+  code: string,
+  site: URL | undefined,
+  titre: string,
+): Promise<Response> {
+  return fluxResponse({
+    site,
+    path: fluxUrl(facette, code),
+    page: fluxPageUrl(facette, code),
+    titre,
+    lignes: await getLignesDuCode(facette, code),
+  });
 }

@@ -25,6 +25,11 @@ export function fluxUrl(facette: Facette, code: string): string {
   return `/flux/${FOLDERS[facette]}/${code}.xml`;
 }
 
+/** `/rome/K1801/`: the page whose fiches a code's feed follows. */
+export function fluxPageUrl(facette: Facette, code: string): string {
+  return `/${FOLDERS[facette]}/${code}/`;
+}
+
 export interface FluxOptions {
   /** The site's public address (Astro's `site`). */
   site: URL;

@@ -1,7 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCertificateurs } from '../../../lib/catalogue.ts';
-import { fluxResponse, getLignesDuCode } from '../../../lib/journal/collection.ts';
-import { fluxUrl } from '../../../lib/journal/feeds.ts';
+import { fluxDuCode } from '../../../lib/journal/collection.ts';
 
 /** The feed of a certificateur: the changes of its fiches. */
 export const getStaticPaths = (async () =>
@@ -10,13 +9,13 @@ export const getStaticPaths = (async () =>
     props: { nom: c.nom },
   }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params, props, site }) => {
+export const GET: APIRoute = ({ params, props, site }) => {
   const slug = params['slug']!;
-  return fluxResponse({
+  const { nom } = props as { nom: string };
+  return fluxDuCode(
+    'certificateurs',
+    slug,
     site,
-    path: fluxUrl('certificateurs', slug),
-    page: `/certificateurs/${slug}/`,
-    titre: `Fiches RNCP : nouveautés des certifications de ${(props as { nom: string }).nom}`,
-    lignes: await getLignesDuCode('certificateurs', slug),
-  });
+    `Fiches RNCP : nouveautés des certifications de ${nom}`,
+  );
 };

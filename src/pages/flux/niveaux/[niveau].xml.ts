@@ -1,8 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { SANS_NIVEAU } from '../../../lib/niveau.ts';
 import { getNiveaux } from '../../../lib/catalogue.ts';
-import { fluxResponse, getLignesDuCode } from '../../../lib/journal/collection.ts';
-import { fluxUrl } from '../../../lib/journal/feeds.ts';
+import { fluxDuCode } from '../../../lib/journal/collection.ts';
 
 /** The feed of a level page (1 to 8, or the fiches without a level). */
 export const getStaticPaths = (async () =>
@@ -10,16 +9,14 @@ export const getStaticPaths = (async () =>
     params: { niveau },
   }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params, site }) => {
+export const GET: APIRoute = ({ params, site }) => {
   const niveau = params['niveau']!;
-  return fluxResponse({
+  return fluxDuCode(
+    'niveau',
+    niveau,
     site,
-    path: fluxUrl('niveau', niveau),
-    page: `/niveaux/${niveau}/`,
-    titre:
-      niveau === SANS_NIVEAU
-        ? 'Fiches RNCP : nouveautés des certifications sans niveau'
-        : `Fiches RNCP : nouveautés des certifications de niveau ${niveau}`,
-    lignes: await getLignesDuCode('niveau', niveau),
-  });
+    niveau === SANS_NIVEAU
+      ? 'Fiches RNCP : nouveautés des certifications sans niveau'
+      : `Fiches RNCP : nouveautés des certifications de niveau ${niveau}`,
+  );
 };
