@@ -24,6 +24,7 @@ import {
 } from '../src/lib/changed-fiches.ts';
 import { builtPages } from '../tests/support/dist.ts';
 import { checkPages } from './lib/check-fiches.ts';
+import { formatFigure, plural } from '../src/lib/wording.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values, positionals } = parseArgs({
@@ -36,8 +37,7 @@ const { values, positionals } = parseArgs({
 });
 const annotate = process.env['GITHUB_ACTIONS'] === 'true';
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' });
-const seconds = (start: number) =>
-  `${((performance.now() - start) / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s`;
+const seconds = (start: number) => `${formatFigure((performance.now() - start) / 1000)} s`;
 
 function fail(message: string): never {
   console.error(message);
@@ -117,9 +117,7 @@ for (const file of present) {
 for (const problem of await checkPages(dist, pages)) {
   problems.push({ file: byPage.get(problem.page) ?? problem.page, ...problem });
 }
-timings.push(
-  `vérifications ${seconds(start)} (${pages.length} page${pages.length > 1 ? 's' : ''})`,
-);
+timings.push(`vérifications ${seconds(start)} (${pages.length} ${plural(pages.length, 'page')})`);
 
 for (const { file, check, message } of problems) {
   console.error(`${file} [${check}] ${message}`);
@@ -134,9 +132,9 @@ for (const { file, check, message } of problems) {
 console.log(timings.join(', '));
 if (problems.length > 0) {
   fail(
-    `\n${problems.length} problème${problems.length > 1 ? 's' : ''} sur les pages de ${present.length} fiche${present.length > 1 ? 's' : ''}.`,
+    `\n${problems.length} ${plural(problems.length, 'problème')} sur les pages de ${present.length} ${plural(present.length, 'fiche')}.`,
   );
 }
 console.log(
-  `Pages de ${present.length} fiche${present.length > 1 ? 's' : ''} vérifiées : accessibilité, HTML et liens sans problème.`,
+  `Pages de ${present.length} ${plural(present.length, 'fiche')} vérifiées : accessibilité, HTML et liens sans problème.`,
 );

@@ -7,6 +7,7 @@
  */
 import { MIRROR_VARIABLE, sharedDataDir } from '../src/lib/test-data/manifest.ts';
 import { TestDataError, restoreTestData } from '../src/lib/test-data/restore.ts';
+import { plural } from '../src/lib/wording.ts';
 
 const dir = sharedDataDir();
 const mirror = process.env[MIRROR_VARIABLE] || undefined;
@@ -20,7 +21,7 @@ try {
   console.log(
     written.length === 0
       ? `Données de référence à jour dans ${dir} : ${total} fichiers, empreintes vérifiées, rien à télécharger.`
-      : `Données de référence prêtes dans ${dir} : ${written.length} fichier${written.length > 1 ? 's' : ''} écrit${written.length > 1 ? 's' : ''}, ${present} déjà là, ${total} empreintes vérifiées.`,
+      : `Données de référence prêtes dans ${dir} : ${written.length} ${plural(written.length, 'fichier')} ${plural(written.length, 'écrit')}, ${present} déjà là, ${total} empreintes vérifiées.`,
   );
 } catch (error) {
   if (!(error instanceof TestDataError)) throw error;

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TestDataError, fetchEntry, sourceUrl } from './fetch.ts';
+import { formatNumber, plural } from '../wording.ts';
 import {
   MANIFEST_FILE,
   REPO_ROOT,
@@ -59,7 +60,7 @@ export interface RestoreReport {
 const MANIFEST_NAME = path.relative(REPO_ROOT, MANIFEST_FILE);
 
 function kilobytes(bytes: number): string {
-  return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('fr-FR')} ko`;
+  return `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} ko`;
 }
 
 export async function restoreTestData(options: RestoreOptions): Promise<RestoreReport> {
@@ -69,7 +70,7 @@ export async function restoreTestData(options: RestoreOptions): Promise<RestoreR
   if (different.length > 0) {
     throw new TestDataError(
       [
-        `${different.length} fichier${different.length > 1 ? 's' : ''} de ${options.dir} ${different.length > 1 ? 'ont' : 'a'} une empreinte SHA-256 autre que celle de ${MANIFEST_NAME} :`,
+        `${different.length} ${plural(different.length, 'fichier')} de ${options.dir} ${plural(different.length, 'a', 'ont')} une empreinte SHA-256 autre que celle de ${MANIFEST_NAME} :`,
         ...different.map(
           (s) =>
             `  ${s.entry.path}\n    attendue ${s.entry.sha256}\n    trouvée  ${s.state === 'different' ? s.sha256 : ''}`,
