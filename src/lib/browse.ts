@@ -10,7 +10,7 @@ import { splitNumeroFiche } from '../schema/codes.ts';
 import type { FicheFacts } from '../schema/summary.ts';
 import { compareFiches } from './fiche.ts';
 import { niveauKey, niveauRank } from './niveau.ts';
-import { formatNumber as fr } from './wording.ts';
+import { countOf, formatNumber as fr, plural } from './wording.ts';
 
 /** French alphabetical order: case and accents ignored, numbers by value. */
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
@@ -18,7 +18,7 @@ const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
 /** « aucune fiche », « 1 fiche », « 1 234 fiches ». */
 export function nombreFiches(n: number): string {
   if (n === 0) return 'aucune fiche';
-  return `${fr(n)} fiche${n > 1 ? 's' : ''}`;
+  return countOf(n, 'fiche');
 }
 
 /**
@@ -124,7 +124,7 @@ export function fichesEtActives(total: number, actives: number): string {
   if (total === 0) return fiches;
   if (actives === total) return `${fiches}, ${total > 1 ? 'toutes actives' : 'active'}`;
   if (actives === 0) return `${fiches}, ${total > 1 ? 'toutes inactives' : 'inactive'}`;
-  return `${fiches}, dont ${fr(actives)} active${actives > 1 ? 's' : ''}`;
+  return `${fiches}, dont ${countOf(actives, 'active')}`;
 }
 
 /**
@@ -192,7 +192,7 @@ export function resumeCatalogue(compte: ReturnType<typeof compteFiches>): string
   const actives =
     compte.actives === 0
       ? 'aucune n’est active'
-      : `${fr(compte.actives)} active${compte.actives > 1 ? 's' : ''}, qu’on peut obtenir aujourd’hui`;
+      : `${countOf(compte.actives, 'active')}, qu’on peut obtenir aujourd’hui`;
   return `${nombreFiches(compte.total)} : ${fr(compte.rncp)} du RNCP et ${fr(compte.rs)} du Répertoire spécifique ; ${actives}.`;
 }
 
@@ -201,5 +201,5 @@ export function nomsCertificateurs(fiche: FicheFacts, max = 3): string {
   const noms = fiche.certificateurs.map((c) => c.nom);
   if (noms.length <= max) return noms.join(', ');
   const autres = noms.length - max;
-  return `${noms.slice(0, max).join(', ')} et ${autres} autre${autres > 1 ? 's' : ''}`;
+  return `${noms.slice(0, max).join(', ')} et ${autres} ${plural(autres, 'autre')}`;
 }
