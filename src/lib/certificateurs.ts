@@ -4,7 +4,7 @@
  * alphabetical index they are listed in. Pure functions, unit-tested without Astro
  * (tests/browse.test.ts).
  */
-import type { Certificateur } from '../schema/fiche.ts';
+import type { Certificateur, LienWeb } from '../schema/fiche.ts';
 import type { FicheFacts } from '../schema/summary.ts';
 import { byFrequency, compareCodes } from './browse.ts';
 import { certificateurSlug, compareFiches } from './fiche.ts';
@@ -21,7 +21,8 @@ export interface CertificateurGroup {
   autresNoms: string[];
   siret?: string;
   nomsCommerciaux: string[];
-  sitesInternet: string[];
+  /** Its sites, the most often given first (an address once, whatever fiche gives it). */
+  sitesInternet: LienWeb[];
   /** Its fiches, active first, then by number. */
   fiches: FicheFacts[];
   actives: number;
@@ -56,7 +57,7 @@ export function groupCertificateurs(fiches: readonly FicheFacts[]): Certificateu
         autresNoms,
         ...(siret ? { siret } : {}),
         nomsCommerciaux: byFrequency(certificateurs.flatMap((c) => c.nom_commercial ?? [])),
-        sitesInternet: byFrequency(certificateurs.flatMap((c) => c.site_internet ?? [])),
+        sitesInternet: sitesInternet(certificateurs),
         fiches: list,
         actives: list.filter((f) => f.statut.actif).length,
         homonyme: false,
@@ -68,6 +69,15 @@ export function groupCertificateurs(fiches: readonly FicheFacts[]): Certificateu
   for (const g of groups) count.set(nameKey(g), (count.get(nameKey(g)) ?? 0) + 1);
   for (const g of groups) g.homonyme = count.get(nameKey(g))! > 1;
   return groups;
+}
+
+/** The sites the fiches give a certificateur: one per address (or text), the most frequent first. */
+function sitesInternet(certificateurs: readonly Certificateur[]): LienWeb[] {
+  const liens = certificateurs.flatMap((c) => c.site_internet ?? []);
+  const key = (l: LienWeb) => l.url ?? `texte:${l.libelle ?? ''}`;
+  const first = new Map<string, LienWeb>();
+  for (const l of liens) if (!first.has(key(l))) first.set(key(l), l);
+  return byFrequency(liens.map(key)).map((k) => first.get(k)!);
 }
 
 /** The letter a name is filed under: A to Z, accents ignored, or `#` for a digit or a sign. */

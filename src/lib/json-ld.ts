@@ -32,14 +32,17 @@ export function ficheJsonLd(
   const url = new URL(view.url, site).href;
   const europe = fiche.niveau?.europe;
   const recognizedBy: Organization[] = [
-    ...fiche.certificateurs.map((c): Organization => ({
-      '@type': 'Organization',
-      name: c.nom,
-      ...(c.siret
-        ? { identifier: { '@type': 'PropertyValue', propertyID: 'SIRET', value: c.siret } }
-        : {}),
-      ...(c.site_internet ? { url: c.site_internet } : {}),
-    })),
+    ...fiche.certificateurs.map((c): Organization => {
+      const urls = (c.site_internet ?? []).flatMap((l) => l.url ?? []);
+      return {
+        '@type': 'Organization',
+        name: c.nom,
+        ...(c.siret
+          ? { identifier: { '@type': 'PropertyValue', propertyID: 'SIRET', value: c.siret } }
+          : {}),
+        ...(urls.length > 0 ? { url: urls.length === 1 ? urls[0] : urls } : {}),
+      };
+    }),
     {
       '@type': 'GovernmentOrganization',
       name: 'France Compétences',

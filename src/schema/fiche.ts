@@ -38,13 +38,63 @@ const text = (description: string) =>
 /** Markdown prose kept in a frontmatter field (a bloc's competences, a jury's composition…). */
 const markdown = (description: string) => text(`${description} (Markdown, sans HTML).`);
 
+/**
+ * Characters a written address cannot hold (outside the WHATWG URL code points): spaces of any kind,
+ * controls, and the signs " < > \ ^ ` { | }. The URL parser behind `z.url()` would accept them by
+ * percent-encoding them, so `"https://a.fr/ https://b.fr/"` passed as one broken address.
+ */
+const HORS_ADRESSE = /[\p{White_Space}\p{Cc}"<>\\^`{|}]/u;
+
 const url = (description: string) =>
   z
-    .url({
-      protocol: /^https?$/,
-      error: 'Adresse invalide : attendu une URL complète commençant par https:// ou http://',
+    .string()
+    .refine((v) => !/\p{White_Space}/u.test(v), {
+      abort: true,
+      error:
+        'Adresse avec une espace : une adresse web n’en contient pas. Pour plusieurs adresses, une adresse par élément de liste (- url: "https://www.exemple.fr/" puis, à la ligne suivante, - url: "https://www.exemple.fr/formation")',
     })
+    .refine((v) => !HORS_ADRESSE.test(v), {
+      abort: true,
+      error: (issue) => {
+        const c = HORS_ADRESSE.exec(String(issue.input))?.[0] ?? '';
+        return `Adresse avec le caractère ${c}, qu’une adresse web ne peut pas contenir : écrivez-le encodé (${encodeURIComponent(c)}) ou corrigez l’adresse`;
+      },
+    })
+    .pipe(
+      z.url({
+        protocol: /^https?$/,
+        error: 'Adresse invalide : attendu une URL complète commençant par https:// ou http://',
+      }),
+    )
+    // The checks before the pipe hide the format from the JSON Schema (editors' hover, field page).
+    .meta({ format: 'uri' })
     .describe(description);
+
+/**
+ * Web addresses of one kind, as a list: an export's field may hold several addresses, and text
+ * around them (« Programme : https://… »). Each element is one link: its address and the text shown
+ * for it, or a text alone when the source gives no address.
+ */
+const liensWeb = (description: string) =>
+  z
+    .array(
+      z
+        .strictObject({
+          url: url('Une adresse web complète, https://… ou http://….').optional(),
+          libelle: text(
+            'Texte du lien (l’adresse est montrée sinon), ou texte seul quand la source ne donne pas d’adresse.',
+          ).optional(),
+        })
+        .refine((l) => l.url !== undefined || l.libelle !== undefined, {
+          error: 'Élément vide : écrivez url (l’adresse), libelle (son texte) ou les deux',
+        })
+        .describe('Un lien : son adresse, son texte, ou les deux.'),
+      {
+        error:
+          'Attendu une liste, une adresse par élément de liste : - url: "https://www.exemple.fr/"',
+      },
+    )
+    .describe(`${description} Une adresse par élément de liste.`);
 
 /** Open or closed, or unknown when the source lost the fact (never guessed). */
 const ouiNonInconnu = (description: string) =>
@@ -111,7 +161,7 @@ const certificateur = z
       'Qualité du ou des signataires de la certification (ancien format).',
     ).optional(),
     nom_commercial: text('Nom commercial du certificateur.').optional(),
-    site_internet: url('Site internet du certificateur.').optional(),
+    site_internet: liensWeb('Site internet du certificateur.').optional(),
     etat: text("État du certificateur dans l'export (par exemple « Actif »).").optional(),
     date_derniere_modification_etat: isoDate
       .optional()
@@ -285,7 +335,7 @@ const contact = z
       .optional()
       .describe('Adresse électronique.'),
     telephone: text('Téléphone.').optional(),
-    site_internet: url('Site internet.').optional(),
+    site_internet: liensWeb('Site internet.').optional(),
   })
   .describe('Un contact pour en savoir plus.');
 
@@ -444,8 +494,8 @@ export const ficheFields = z.strictObject({
     .optional()
     .describe('Correspondances de blocs avec d’autres fiches.'),
   lignee: lignee.optional(),
-  url_description: url(
-    'Lien vers une description de la certification (LIEN_URL_DESCRIPTION).',
+  url_description: liensWeb(
+    'Liens vers une description de la certification (LIEN_URL_DESCRIPTION).',
   ).optional(),
   sources: z.array(source).optional().describe("Sources d'origine de la fiche."),
   absent_export_depuis: isoDate
@@ -503,5 +553,6 @@ export type Bloc = z.infer<typeof bloc>;
 export type Voie = z.infer<typeof voiesAcces>[VoieAcces];
 export type Lien = z.infer<typeof lien>;
 export type Certificateur = z.infer<typeof certificateur>;
+export type LienWeb = NonNullable<Fiche['url_description']>[number];
 
 export { NUMERO_FICHE };

@@ -6,10 +6,11 @@
  * `AAAA-MM-JJ`, `Oui`/`Non` → booleans (null for an absent voie d'accès or outre-mer flag), SIRET without
  * spaces or tabs, codes as strings, HTML → Markdown (`./html.ts`), every string in Unicode NFC.
  *
- * A value the schema would reject (an 11-digit SIRET, a date that does not exist, an address without a
- * protocol that cannot be repaired) is left out of the fiche and named in a warning: the rest of the fiche
- * still imports. A fiche that cannot be made valid (no number, no ACTIF, no certificateur…) throws a
- * `FicheError`, and the import goes on with the next one.
+ * A value the schema would reject (an 11-digit SIRET, a date that does not exist) is left out of the
+ * fiche and named in a warning: the rest of the fiche still imports. An address field keeps each
+ * address as a link and its other words as text (./liens.ts), noted in a warning. A fiche that cannot
+ * be made valid (no number, no ACTIF, no certificateur…) throws a `FicheError`, and the import goes on
+ * with the next one.
  *
  * Each part of the fiche is read by its own function (./parts/), through one FicheReader (./reader.ts)
  * that holds this fiche's warnings; the parts are read in a fixed order, so the warnings come in the
@@ -85,7 +86,10 @@ export function convertFiche(fiche: XNode, options: ConvertOptions = {}): Conver
   const body = textes(fiche, r);
   const conditions = modalites(fiche, r);
   const ligneeFiche = lignee(fiche, r);
-  const urlDescription = r.url(r.value(fiche, 'LIEN_URL_DESCRIPTION'), `${F}/LIEN_URL_DESCRIPTION`);
+  const urlDescription = r.liens(
+    r.value(fiche, 'LIEN_URL_DESCRIPTION'),
+    `${F}/LIEN_URL_DESCRIPTION`,
+  );
   const existence = existencePartenaires(fiche, r);
 
   const data = compact({

@@ -1,12 +1,14 @@
 /**
  * How the parts of the converter (./parts/) read one FICHE of the export: each value as the schema
- * wants it (one-line text in NFC, Markdown, a date, a number, a SIRET, an address, a code), and what
+ * wants it (one-line text in NFC, Markdown, a date, a number, a SIRET, links, a code), and what
  * could not be taken kept on the side: a value left out becomes a warning, a missing fact that makes
  * the fiche invalid becomes a reason for it to fail. One reader per fiche, passed to every part:
  * nothing is kept from one fiche to the next.
  */
 import { NUMERO_FICHE, SIRET } from '../../schema/codes.ts';
+import type { LienWeb } from '../../schema/fiche.ts';
 import { htmlToMarkdown, toPlainText, type OnChange } from './html.ts';
+import { liensWeb } from './liens.ts';
 import { child, type XNode } from './tree.ts';
 
 /** The root of every element path in warnings: `FICHE/CERTIFICATEURS/CERTIFICATEUR/…`. */
@@ -142,25 +144,11 @@ export class FicheReader {
     return v;
   }
 
-  /** An http(s) address; `www.…` gets `https://`. */
-  url(raw: string | undefined, element: string): string | undefined {
+  /** An address field → its links (./liens.ts); what is not an address is kept as text, and noted. */
+  liens(raw: string | undefined, element: string): LienWeb[] | undefined {
     if (raw === undefined) return undefined;
-    let v = raw.trim();
-    if (/^www\./i.test(v)) v = `https://${v}`;
-    try {
-      const parsed = new URL(v);
-      if (
-        (parsed.protocol === 'https:' || parsed.protocol === 'http:') &&
-        parsed.hostname.includes('.')
-      ) {
-        if (v !== raw.trim()) this.warn(element, 'adresse sans protocole : https:// ajouté', raw);
-        return v;
-      }
-    } catch {
-      // not an address
-    }
-    this.warn(element, 'adresse web invalide, laissée de côté', raw);
-    return undefined;
+    const list = liensWeb(raw, (message) => this.warn(element, message, raw));
+    return list.length > 0 ? list : undefined;
   }
 
   code(raw: string | undefined, pattern: RegExp, element: string): string | undefined {

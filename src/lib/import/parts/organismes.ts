@@ -14,7 +14,7 @@ export function certificateurs(fiche: XNode, r: FicheReader) {
       nom,
       siret: r.siret(r.value(c, 'SIRET_CERTIFICATEUR'), `${path}/SIRET_CERTIFICATEUR`),
       nom_commercial: r.value(c, 'NOM_COMMERCIAL'),
-      site_internet: r.url(r.value(c, 'SITE_INTERNET'), `${path}/SITE_INTERNET`),
+      site_internet: r.liens(r.value(c, 'SITE_INTERNET'), `${path}/SITE_INTERNET`),
       etat: r.value(c, 'ETAT_CERTIFICATEUR'),
       date_derniere_modification_etat: r.date(
         r.value(c, 'DATE_DERNIERE_MODIFICATION_ETAT'),
