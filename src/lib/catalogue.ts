@@ -30,7 +30,11 @@ import {
   type RomeEntry,
 } from './referentiels.ts';
 import { indexFiches, sortFiches, type Ordre } from './browse.ts';
-import { groupCertificateurs, type CertificateurGroup } from './certificateurs.ts';
+import {
+  certificateurParSlug,
+  groupCertificateurs,
+  type CertificateurGroup,
+} from './certificateurs.ts';
 import {
   buildCodeTree,
   fichesEmploi,
@@ -69,10 +73,15 @@ export function ficheParams(numeroFiche: string): { repertoire: string; numero: 
 
 /**
  * The incremental build's key of a page made from one fiche's file (src/lib/cache-keys.ts): the
- * file's digest, the date of its last commit, and whether each fiche of its lignée has a page here
- * (linked here, or to France Compétences).
+ * file's digest, the date of its last commit, whether each fiche of its lignée has a page here
+ * (linked here, or to France Compétences), and for the fiche page, the page and name of each of its
+ * certificateurs (which other fiches decide: ./certificateurs.ts).
  */
-export function ficheCacheKey(entry: FicheEntry, known: ReadonlySet<string>): string {
+export function ficheCacheKey(
+  entry: FicheEntry,
+  known: ReadonlySet<string>,
+  certificateurs?: ReadonlyMap<string, CertificateurGroup>,
+): string {
   const l = entry.data.lignee;
   const neighbours = [
     ...(l?.precedentes ?? []),
@@ -83,6 +92,11 @@ export function ficheCacheKey(entry: FicheEntry, known: ReadonlySet<string>): st
     entry.digest,
     lastUpdate(ficheFile(entry.data.numero_fiche).localPath, FICHES_DIR),
     neighbours.map((n) => known.has(n.numero)),
+    certificateurs &&
+      entry.data.certificateurs.map((c) => {
+        const entite = certificateurs.get(certificateurSlug(c));
+        return [entite?.slug, entite?.nom];
+      }),
     settingsKey(),
     referentielsKey(),
   );
@@ -131,7 +145,8 @@ export interface FicheView {
   rome: CodeView[];
   nsf: CodeView[];
   niveau?: Fiche['niveau'] & { description?: string | undefined; href?: string | undefined };
-  certificateurs: (Fiche['certificateurs'][number] & { href: string })[];
+  /** Each certificateur as the fiche writes it, with the page of its entity and that page's name. */
+  certificateurs: (Fiche['certificateurs'][number] & { href: string; entite: string })[];
   lignee: {
     precedentes: LienView[];
     suivantes: LienView[];
@@ -145,6 +160,7 @@ export async function ficheView(id: string): Promise<FicheView> {
   const { fiche, body } = await readFiche(id);
   const { rome, nsf, niveaux } = await getReferentiels();
   const known = await getKnownNumeros();
+  const entites = await getCertificateurParSlug();
   const lien = (l: Lien): LienView => {
     const internal = known.has(l.numero);
     return {
@@ -197,10 +213,14 @@ export async function ficheView(id: string): Promise<FicheView> {
           },
         }
       : {}),
-    certificateurs: fiche.certificateurs.map((c) => ({
-      ...c,
-      href: `/certificateurs/${certificateurSlug(c)}/`,
-    })),
+    certificateurs: fiche.certificateurs.map((c) => {
+      const entite = entites.get(certificateurSlug(c));
+      return {
+        ...c,
+        href: `/certificateurs/${entite?.slug ?? certificateurSlug(c)}/`,
+        entite: entite?.nom ?? c.nom,
+      };
+    }),
     lignee: {
       precedentes: l.precedentes.map(lien),
       suivantes: l.suivantes.map(lien),
@@ -258,9 +278,14 @@ export const getNiveaux = once(async (): Promise<NiveauxBrowse> => {
   };
 });
 
-/** Every certificateur, by SIRET (else name), in French alphabetical order, with its fiches. */
+/** Every certificateur, one per SIRET (else name), in French alphabetical order, with its fiches. */
 export const getCertificateurs = once(async (): Promise<CertificateurGroup[]> =>
   groupCertificateurs(await fichesData()),
+);
+
+/** Each certificateur by the address segment of every spelling a fiche gives it. */
+export const getCertificateurParSlug = once(async () =>
+  certificateurParSlug(await getCertificateurs()),
 );
 
 /** Every Formacode the fiches cite, by code, with the label they write for it. */

@@ -306,26 +306,52 @@ describe('browse pages of a fixture catalogue', () => {
     );
   });
 
-  it('gathers one SIRET’s spellings on one page, under the most frequent name', () => {
+  it('gathers one SIRET’s spellings, and the same name without SIRET, on one page under the most frequent name', () => {
+    // The fillers and RNCP 9201, 9202 give the SIRET; RNCP 6133 (inactive) gives none, and its
+    // name « Centre ressource AROBASE » is that of this SIRET alone.
+    const fiches = FILLERS + 3;
+    const actives = FILLERS / 2 + 2;
     const certificateur = page(`/certificateurs/${SIRET}/`);
     expect(certificateur.textOf('h1')).toBe('CENTRE RESSOURCES AROBASE');
     expect(certificateur.textOf('main dl')).toContain(
-      'Autres noms dans les fiches Centre ressources Arobase',
+      'Autres noms dans les fiches Centre ressources Arobase Centre ressource AROBASE',
     );
     expect(hrefs(certificateur, 'main dl a')).toContain(
       `https://annuaire-entreprises.data.gouv.fr/etablissement/${SIRET}`,
     );
     expect(certificateur.textOf('section[aria-labelledby="fiches"] p.meta')).toBe(
-      `${FILLERS + 2} fiches, dont ${FILLERS / 2 + 2} actives, listées en tête. Fiches 1 à 200, page 1 sur 2.`,
+      `${fiches} fiches, dont ${actives} actives, listées en tête. Fiches 1 à 200, page 1 sur 2.`,
     );
+    expect(
+      hrefs(page(`/certificateurs/${SIRET}/2/`), 'section[aria-labelledby="fiches"] a'),
+    ).toContain('/rncp/6133/');
     const index = page('/certificateurs/');
     expect(itemOf(index, `/certificateurs/${SIRET}/`)).toBe(
-      `CENTRE RESSOURCES AROBASE (${FILLERS + 2} fiches, dont ${FILLERS / 2 + 2} actives)`,
+      `CENTRE RESSOURCES AROBASE (${fiches} fiches, dont ${actives} actives)`,
     );
+    expect(hrefs(index).filter((href) => /arobase/.test(href))).toEqual([]);
+    expect(existsSync(path.join(site, 'certificateurs/centre-ressource-arobase'))).toBe(false);
     expect(hrefs(index, 'nav[aria-label="Initiales"] a')).toEqual([
       '/certificateurs/#lettre-c',
       '/certificateurs/#lettre-e',
     ]);
+    expect(index.textOf('#regroupement')).toContain(
+      'quand un seul SIRET du catalogue porte ce nom',
+    );
+  });
+
+  it('links every spelling’s fiche to that one page, and gives the search one certificateur value', () => {
+    const filter = (urlPath: string) =>
+      page(urlPath)
+        .all('[data-pagefind-filter="certificateur"]')
+        .map((span) => toText(span));
+    for (const fiche of ['/rncp/6133/', '/rncp/9201/', '/rncp/9202/']) {
+      expect(hrefs(page(fiche)).filter((href) => href.startsWith('/certificateurs/'))).toEqual([
+        `/certificateurs/${SIRET}/`,
+      ]);
+      expect(filter(fiche), fiche).toEqual(['CENTRE RESSOURCES AROBASE']);
+    }
+    expect(filter('/rs/9203/')).toEqual(['École de test']);
   });
 
   it('cuts a long list into pages linked to each other, the current one marked', () => {

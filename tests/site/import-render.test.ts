@@ -16,9 +16,13 @@ import { runImport } from '../../src/lib/import/run.ts';
 import { parseMarkdown } from '../../src/lib/validate/markdown.ts';
 import { VOIES_ACCES, type Fiche } from '../../src/schema/fiche.ts';
 import { collapse, parsePage } from '../support/html.ts';
+import { toText } from 'hast-util-to-text';
 import { sharedData } from '../support/shared-data.ts';
 
 const SAMPLES = sharedData('france-competences/xml-v4.1-samples');
+/** Beside the samples: LIEN_URL_DESCRIPTION as the national export fills it (several addresses…). */
+const ADRESSES = path.resolve('tests/fixtures/import/adresses-multiples.xml');
+let imported = 0;
 let root: string;
 let dist: string;
 const fiches: Fiche[] = [];
@@ -42,9 +46,14 @@ beforeAll(async () => {
   mkdirSync('tmp', { recursive: true });
   root = mkdtempSync(path.resolve('tmp', 'import-render-'));
   const content = path.join(root, 'fiches');
-  for (const file of ['export_fiches_RNCP_fixture.xml', 'export_fiches_RS_fixture.xml']) {
-    const report = await runImport({ file: path.join(SAMPLES, file), out: content });
+  for (const file of [
+    path.join(SAMPLES, 'export_fiches_RNCP_fixture.xml'),
+    path.join(SAMPLES, 'export_fiches_RS_fixture.xml'),
+    ADRESSES,
+  ]) {
+    const report = await runImport({ file, out: content });
     expect(report.totaux.echecs).toBe(0);
+    imported += report.totaux.ecrites;
   }
   for (const repertoire of readdirSync(content)) {
     for (const name of readdirSync(path.join(content, repertoire))) {
@@ -60,9 +69,18 @@ afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
+/** A fiche's built page, parsed. */
+function pageOf(fiche: Fiche) {
+  const [, repertoire, numero] = /^(RNCP|RS)(\d+)$/.exec(fiche.numero_fiche)!;
+  return parsePage(
+    readFileSync(path.join(dist, repertoire!.toLowerCase(), numero!, 'index.html'), 'utf8'),
+  );
+}
+
 describe('pages of the imported fiches', () => {
-  it('builds a page for each of the 13 fiches', () => {
-    expect(fiches).toHaveLength(13);
+  it('builds a page for each fiche imported', () => {
+    expect(imported).toBeGreaterThan(13);
+    expect(fiches).toHaveLength(imported);
     for (const fiche of fiches) {
       const [, repertoire, numero] = /^(RNCP|RS)(\d+)$/.exec(fiche.numero_fiche)!;
       expect(() =>
@@ -115,5 +133,46 @@ describe('pages of the imported fiches', () => {
         }
       }
     }
+  });
+
+  it('show each address of a description or a site as its own link, and a text without address as text', () => {
+    const multiple = fiches.find((f) => f.numero_fiche === 'RS90501')!;
+    const links = pageOf(multiple)
+      .all('main a')
+      .map((a) => [String(a.properties['href']), collapse(toText(a))]);
+    // The export's value held three addresses separated by spaces, the last after « Programme : ».
+    expect(links).toEqual(
+      expect.arrayContaining([
+        ['https://www.organisme-adresses.example/', 'https://www.organisme-adresses.example/'],
+        [
+          'https://www.organisme-adresses.example/formation',
+          'https://www.organisme-adresses.example/formation',
+        ],
+        ['https://www.organisme-adresses.example/programme', 'Programme'],
+      ]),
+    );
+    let shown = 0;
+    for (const fiche of fiches) {
+      const page = pageOf(fiche);
+      const hrefs = page.all('main a').map((a) => String(a.properties['href']));
+      const liens = [
+        ...(fiche.url_description ?? []),
+        ...fiche.certificateurs.flatMap((c) => c.site_internet ?? []),
+      ];
+      for (const lien of liens) {
+        if (lien.url) {
+          expect(hrefs, `${fiche.numero_fiche} ${lien.url}`).toContain(lien.url);
+          expect(() => new URL(lien.url!)).not.toThrow();
+          expect(lien.url).not.toMatch(/\s/);
+        } else expect(page.text, fiche.numero_fiche).toContain(lien.libelle);
+        shown++;
+      }
+    }
+    // The samples' own addresses, and the fixture's six.
+    expect(shown).toBeGreaterThan(6);
+    const phrase = fiches.find((f) => f.numero_fiche === 'RS90502')!;
+    expect(pageOf(phrase).text).toContain(
+      'Certificat de compétences en accueil – Organisme des adresses (organisme-adresses.example)',
+    );
   });
 });

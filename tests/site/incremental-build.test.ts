@@ -121,6 +121,23 @@ describe('incremental build of the catalogue', () => {
     expect(page('rncp/6133/index.html')).toContain('href="/rncp/16575/"');
   });
 
+  it('links a certificateur without SIRET to its SIRET’s page once a fiche gives that name a SIRET', async () => {
+    expect(page('rncp/6133/index.html')).toContain(
+      'href="/certificateurs/centre-ressource-arobase/"',
+    );
+    editFiche('rncp/16575.md', (text) =>
+      text.replace(
+        '  - nom: "Transports & logistique \\"Démo\\""',
+        '  - nom: "CENTRE RESSOURCES AROBASE"\n    siret: "42370591200057"',
+      ),
+    );
+    const { rendered } = await build();
+    // RNCP 6133's file did not change; its certificateur did.
+    expect(rendered).toContain('/rncp/6133/index.html');
+    expect(page('rncp/6133/index.html')).toContain('href="/certificateurs/42370591200057/"');
+    expect(existsSync(path.join(dist, 'certificateurs/centre-ressource-arobase'))).toBe(false);
+  });
+
   it('leaves no page behind for a deleted fiche', async () => {
     rmSync(path.join(fiches, 'rs/9102.md'));
     await build();

@@ -74,10 +74,7 @@ describe('an address field of the export, imported as links', () => {
 
   it('encodes the signs an address cannot hold, and keeps an e-mail address as text', () => {
     expect(split('https://exemple.fr/a|b^c contact@organisme.fr')).toEqual({
-      liens: [
-        { url: 'https://exemple.fr/a%7Cb%5Ec' },
-        { libelle: 'contact@organisme.fr' },
-      ],
+      liens: [{ url: 'https://exemple.fr/a%7Cb%5Ec' }, { libelle: 'contact@organisme.fr' }],
       notes: [
         'caractère interdit dans une adresse, encodé (%XX)',
         'texte qui n’est pas une adresse, gardé comme texte sans lien',

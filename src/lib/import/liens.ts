@@ -23,8 +23,7 @@ function isWebAddress(value: string): boolean {
   try {
     const parsed = new URL(value);
     return (
-      (parsed.protocol === 'https:' || parsed.protocol === 'http:') &&
-      parsed.hostname.includes('.')
+      (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.hostname.includes('.')
     );
   } catch {
     return false;

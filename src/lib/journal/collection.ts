@@ -4,6 +4,7 @@
  */
 import { getCollection } from 'astro:content';
 import type { JournalJour } from '../../schema/journal.ts';
+import { getCertificateurParSlug } from '../catalogue.ts';
 import { fluxAtom, fluxPageUrl, fluxUrl } from './feeds.ts';
 import { lignesJournal, lignesParCode, type Facette, type LigneJournal } from './lines.ts';
 
@@ -21,11 +22,18 @@ export const getLignesJournal = once(async () => lignesJournal(await getJournal(
 
 const byFacette = new Map<Facette, Promise<Map<string, LigneJournal[]>>>();
 
+async function indexOf(facette: Facette): Promise<Map<string, LigneJournal[]>> {
+  const lignes = await getLignesJournal();
+  if (facette !== 'certificateurs') return lignesParCode(lignes, facette);
+  // The journal recorded each fiche's spelling; its page is that of the certificateur it belongs to.
+  const parSlug = await getCertificateurParSlug();
+  return lignesParCode(lignes, facette, (slug) => parSlug.get(slug)?.slug ?? slug);
+}
+
 /** The lines of the fiches that cited `code` of `facette` when they changed. */
 export async function getLignesDuCode(facette: Facette, code: string): Promise<LigneJournal[]> {
   let index = byFacette.get(facette);
-  if (!index)
-    byFacette.set(facette, (index = getLignesJournal().then((l) => lignesParCode(l, facette))));
+  if (!index) byFacette.set(facette, (index = indexOf(facette)));
   return (await index).get(code) ?? [];
 }
 

@@ -62,14 +62,19 @@ function codesOf(entree: EntreeJournal, facette: Facette): readonly string[] {
   return entree[facette] ?? [];
 }
 
-/** Lines by code of a facet (a ROME code cited by a fiche → the lines of that fiche). */
+/**
+ * Lines by code of a facet (a ROME code cited by a fiche → the lines of that fiche). `page` maps a
+ * recorded code to the page it belongs to today (a certificateur's spelling → its entity), one line
+ * once per page.
+ */
 export function lignesParCode(
   lignes: readonly LigneJournal[],
   facette: Facette,
+  page: (code: string) => string = (code) => code,
 ): Map<string, LigneJournal[]> {
   const index = new Map<string, LigneJournal[]>();
   for (const ligne of lignes) {
-    for (const code of codesOf(ligne.entree, facette)) {
+    for (const code of new Set(codesOf(ligne.entree, facette).map(page))) {
       const list = index.get(code);
       if (list) list.push(ligne);
       else index.set(code, [ligne]);

@@ -23,7 +23,15 @@ export interface SearchRecord {
   scope: ScopeName;
 }
 
-export function searchRecord(fiche: FicheFacts): SearchRecord {
+/**
+ * `certificateurs`: the names of its certificateurs' pages (one per SIRET whatever the spelling,
+ * src/lib/certificateurs.ts), so that a filter value gathers every spelling; the fiche's own
+ * spellings when not given.
+ */
+export function searchRecord(
+  fiche: FicheFacts,
+  certificateurs: readonly string[] = fiche.certificateurs.map((c) => c.nom),
+): SearchRecord {
   const { repertoire, numero } = splitNumeroFiche(fiche.numero_fiche);
   const rome = unique((fiche.rome ?? []).map((r) => r.code));
   const nsf = unique((fiche.nsf ?? []).map((n) => n.code));
@@ -36,7 +44,7 @@ export function searchRecord(fiche: FicheFacts): SearchRecord {
       repertoire: [repertoire],
       rome,
       nsf,
-      certificateur: unique(fiche.certificateurs.map((c) => c.nom)),
+      certificateur: unique([...certificateurs]),
     },
     ordre: `${fiche.statut.actif ? 0 : 1}-${repertoire}-${String(numero).padStart(6, '0')}`,
     scope: fiche.statut.actif ? 'actives' : 'inactives',
