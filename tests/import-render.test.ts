@@ -2,23 +2,19 @@
  * Issue 4, point 6: the imported sample fiches build into pages that show each fiche's title, codes,
  * certifiers, blocs (code, compétences, évaluation) and voies d'accès with their jury.
  *
- * The samples are imported into a temporary content folder inside tmp/ (ignored by git; never into the
- * committed content/), and a site is built from it with FICHES_DIR (read by src/content.config.ts), in a
- * child process with its own output and cache folders, as tests/support/fixture-site.ts does.
+ * The samples are imported into a temporary content folder of the test run (never into the committed
+ * content/) and built into a site, once per run (tests/support/imported-site.ts).
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import type { Root, RootContent } from 'mdast';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../scripts/lib/build-site.ts';
-import { runImport } from '../src/lib/import/run.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../src/lib/validate/markdown.ts';
 import { VOIES_ACCES, type Fiche } from '../src/schema/fiche.ts';
 import { collapse, parsePage } from './support/html.ts';
+import { importedSite } from './support/imported-site.ts';
 
-const SAMPLES = path.resolve('../shared/data/france-competences/xml-v4.1-samples');
-let root: string;
 let dist: string;
 const fiches: Fiche[] = [];
 
@@ -38,25 +34,14 @@ function markdownText(markdown: string): string {
 const opening = (text: string) => collapse(text).split(' ').slice(0, 8).join(' ');
 
 beforeAll(async () => {
-  mkdirSync('tmp', { recursive: true });
-  root = mkdtempSync(path.resolve('tmp', 'import-render-'));
-  const content = path.join(root, 'fiches');
-  for (const file of ['export_fiches_RNCP_fixture.xml', 'export_fiches_RS_fixture.xml']) {
-    const report = await runImport({ file: path.join(SAMPLES, file), out: content });
-    expect(report.totaux.echecs).toBe(0);
-  }
+  const { fiches: content, dist: built } = await importedSite();
+  dist = built;
   for (const repertoire of readdirSync(content)) {
     for (const name of readdirSync(path.join(content, repertoire))) {
       const text = readFileSync(path.join(content, repertoire, name), 'utf8');
       fiches.push(yaml.load(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as Fiche);
     }
   }
-  dist = path.join(root, 'dist');
-  await buildSite({ fiches: content, outDir: dist, cacheDir: path.join(root, 'cache') });
-}, 600_000);
-
-afterAll(() => {
-  if (root) rmSync(root, { recursive: true, force: true });
 });
 
 describe('pages of the imported fiches', () => {
