@@ -2,11 +2,11 @@
  * `npm run lighthouse -- [--dist dist] [--runs N] [--min 95] [--no-gzip] [--page /rome/ …]
  * [--json FICHIER]` — Lighthouse (mobile, simulated throttling) on one page of every page type of a
  * built site, and on each type's largest page when it holds more than 20 kB of HTML (or only the
- * pages named by `--page`); prints the four scores, total blocking time, largest contentful paint
- * and HTML size. With `--runs N` each page is audited N times and the median run kept. The site is
- * served gzip-compressed as hosts do; `--no-gzip` shows a host that does not compress. Exit code 1
- * when a page scores under `--min` in performance. A benchmark to rerun after a change (`npm run
- * build` first), never a test: scores depend on the machine's load.
+ * pages named by `--page`); prints the four scores, total blocking time, largest contentful paint,
+ * cumulative layout shift and HTML size. With `--runs N` each page is audited N times and the
+ * median run kept. The site is served gzip-compressed as hosts do; `--no-gzip` shows a host that
+ * does not compress. Exit code 1 when a page scores under `--min` in performance. A benchmark to
+ * rerun after a change (`npm run build` first), never a test: scores depend on the machine's load.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

@@ -20,6 +20,8 @@ export interface PageAudit extends PageToAudit {
   tbtMs: number;
   /** Largest contentful paint, in milliseconds. */
   lcpMs: number;
+  /** Cumulative layout shift (no unit). */
+  cls: number;
   /** Lighthouse's warnings about the run (an unstable result, a page that did not load…). */
   warnings: string[];
   /** Why Lighthouse could not audit the page, if it could not. */
@@ -60,7 +62,11 @@ async function auditOnce(url: string, port: number, page: PageToAudit): Promise<
     },
     tbtMs: lhr?.audits['total-blocking-time']?.numericValue ?? NaN,
     lcpMs: lhr?.audits['largest-contentful-paint']?.numericValue ?? NaN,
-    warnings: lhr?.runWarnings ?? [],
+    cls: lhr?.audits['cumulative-layout-shift']?.numericValue ?? NaN,
+    // For the 404 page, Lighthouse's warning that the page answered 404 is what is meant.
+    warnings: (lhr?.runWarnings ?? []).filter(
+      (warning) => !(page.status === 404 && warning.includes('(Status code: 404)')),
+    ),
     ...(error ? { error } : {}),
   };
 }

@@ -11,9 +11,10 @@ const HEADER = [
   'SEO',
   'TBT (ms)',
   'LCP (s)',
+  'CLS',
 ];
 /** Columns aligned right: the figures. */
-const FIGURES = new Set([2, 3, 4, 5, 6, 7, 8]);
+const FIGURES = new Set([2, 3, 4, 5, 6, 7, 8, 9]);
 
 export function formatTable(
   audits: readonly PageAudit[],
@@ -31,6 +32,7 @@ export function formatTable(
     score(a.scores.seo),
     Number.isNaN(a.tbtMs) ? '–' : String(Math.round(a.tbtMs)),
     Number.isNaN(a.lcpMs) ? '–' : (a.lcpMs / 1000).toFixed(1),
+    Number.isNaN(a.cls) ? '–' : a.cls.toFixed(2),
   ]);
   const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
