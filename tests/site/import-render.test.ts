@@ -2,28 +2,21 @@
  * The real sample fiches of the export, once imported, build into pages that show each fiche's title,
  * codes, certifiers, blocs (code, compétences, évaluation) and voies d'accès with their jury.
  *
- * The samples are imported into a temporary content folder inside tmp/ (ignored by git; never into the
- * committed content/), and a site is built from it with FICHES_DIR (read by src/content.config.ts), in a
- * child process with its own output and cache folders, as tests/support/fixture-site.ts does.
+ * The samples are imported into a temporary content folder of the test run (never into the committed
+ * content/) and built into a site, once per run (tests/support/imported-site.ts).
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import type { Root, RootContent } from 'mdast';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../scripts/lib/site/build-site.ts';
-import { runImport } from '../../src/lib/import/run.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/lib/validate/markdown.ts';
 import { VOIES_ACCES, type Fiche } from '../../src/schema/fiche.ts';
 import { collapse, parsePage } from '../support/html.ts';
 import { toText } from 'hast-util-to-text';
-import { sharedData } from '../support/shared-data.ts';
+import { importedSite } from '../support/imported-site.ts';
 
-const SAMPLES = sharedData('france-competences/xml-v4.1-samples');
-/** Beside the samples: LIEN_URL_DESCRIPTION as the national export fills it (several addresses…). */
-const ADRESSES = path.resolve('tests/fixtures/import/adresses-multiples.xml');
 let imported = 0;
-let root: string;
 let dist: string;
 const fiches: Fiche[] = [];
 
@@ -43,30 +36,16 @@ function markdownText(markdown: string): string {
 const opening = (text: string) => collapse(text).split(' ').slice(0, 8).join(' ');
 
 beforeAll(async () => {
-  mkdirSync('tmp', { recursive: true });
-  root = mkdtempSync(path.resolve('tmp', 'import-render-'));
-  const content = path.join(root, 'fiches');
-  for (const file of [
-    path.join(SAMPLES, 'export_fiches_RNCP_fixture.xml'),
-    path.join(SAMPLES, 'export_fiches_RS_fixture.xml'),
-    ADRESSES,
-  ]) {
-    const report = await runImport({ file, out: content });
-    expect(report.totaux.echecs).toBe(0);
-    imported += report.totaux.ecrites;
-  }
+  const site = await importedSite();
+  const content = site.fiches;
+  dist = site.dist;
+  imported = site.imported;
   for (const repertoire of readdirSync(content)) {
     for (const name of readdirSync(path.join(content, repertoire))) {
       const text = readFileSync(path.join(content, repertoire, name), 'utf8');
       fiches.push(yaml.load(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as Fiche);
     }
   }
-  dist = path.join(root, 'dist');
-  await buildSite({ fiches: content, outDir: dist, cacheDir: path.join(root, 'cache') });
-}, 600_000);
-
-afterAll(() => {
-  if (root) rmSync(root, { recursive: true, force: true });
 });
 
 /** A fiche's built page, parsed. */

@@ -79,9 +79,21 @@ function isAlive(pid: number): boolean {
 /** The built fixture site of this test run (its dist folder), built on first demand. */
 export async function fixtureSite(): Promise<string> {
   const root = inject('fixtureSiteRoot');
+  await buildOnce(root, buildFixtureSite);
+  return layout(root).dist;
+}
+
+/**
+ * Runs `build(root)` once per test run, in whichever worker asks first; the others wait for it and
+ * then find it done (or see its error). Marker files in `root` say which.
+ */
+export async function buildOnce(
+  root: string,
+  build: (root: string) => Promise<unknown>,
+): Promise<void> {
   const where = layout(root);
   for (;;) {
-    if (existsSync(where.ready)) return where.dist;
+    if (existsSync(where.ready)) return;
     if (existsSync(where.failed)) throw new Error(readFileSync(where.failed, 'utf8'));
     let owner = false;
     try {
@@ -95,9 +107,9 @@ export async function fixtureSite(): Promise<string> {
     }
     if (owner) {
       try {
-        await buildFixtureSite(root);
+        await build(root);
         writeFileSync(where.ready, new Date().toISOString());
-        return where.dist;
+        return;
       } catch (error) {
         writeFileSync(where.failed, String(error instanceof Error ? error.message : error));
         throw error;
