@@ -34,18 +34,29 @@ export interface EntreeHistorique {
   textes: string[];
 }
 
+/** Every fiche's changes from the journal, by number, the newest day first: one pass over the journal. */
+export function historiquesParFiche(
+  jours: readonly JournalJour[],
+): Map<string, EntreeHistorique[]> {
+  const index = new Map<string, EntreeHistorique[]>();
+  const newestFirst = [...jours].sort((a, b) => b.date.localeCompare(a.date));
+  for (const jour of newestFirst) {
+    for (const f of jour.fiches) {
+      const entree: EntreeHistorique = {
+        date: jour.date,
+        dateLisible: formatDate(jour.date),
+        changements: f.changements,
+        textes: f.changements.map(describeChangement),
+      };
+      const list = index.get(f.numero);
+      if (list) list.push(entree);
+      else index.set(f.numero, [entree]);
+    }
+  }
+  return index;
+}
+
 /** The fiche's changes from the journal, the newest day first. */
 export function historiqueFiche(jours: readonly JournalJour[], numero: string): EntreeHistorique[] {
-  return jours
-    .flatMap((jour) =>
-      jour.fiches
-        .filter((f) => f.numero === numero)
-        .map((f) => ({
-          date: jour.date,
-          dateLisible: formatDate(jour.date),
-          changements: f.changements,
-          textes: f.changements.map(describeChangement),
-        })),
-    )
-    .sort((a, b) => b.date.localeCompare(a.date));
+  return historiquesParFiche(jours).get(numero) ?? [];
 }
