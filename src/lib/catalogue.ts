@@ -7,7 +7,11 @@ import { splitNumeroFiche } from '../schema/codes.ts';
 import type { Fiche, Lien } from '../schema/fiche.ts';
 import type { FicheFacts } from '../schema/summary.ts';
 import { FICHES_DIR, ficheFile } from '../config.ts';
-import { cacheKey, referentielsKey, settingsKey } from './cache-keys.ts';
+import { cacheKey, ficheNeighboursKey, referentielsKey, settingsKey } from './cache-keys.ts';
+import { ceQuiChange, type Comparaison } from './ce-qui-change.ts';
+import { ligneeTimeline, type FicheLookup, type LigneeTimeline } from './charts/lignee.ts';
+import { correspondanceRows, type CorrespondanceRow } from './correspondances.ts';
+import { historiquesParFiche, type EntreeHistorique } from './journal/fiche-history.ts';
 import { readFiche } from './fiche-file.ts';
 import { lastUpdate } from './git-dates.ts';
 import {
@@ -60,9 +64,17 @@ export const getFiches = once(async (): Promise<FicheEntry[]> =>
   (await getCollection('fiches')).sort((a, b) => compareFiches(a.data, b.data)),
 );
 
-/** The numbers of the fiches in the catalogue, to link a related fiche here or to France Compétences. */
-export const getKnownNumeros = once(
-  async () => new Set((await getFiches()).map((e) => e.data.numero_fiche)),
+/** Every fiche of the catalogue (its summary and digest) by number: its own page and the pages that link it. */
+export const getFicheIndex = once(
+  async () => new Map((await getFiches()).map((e) => [e.data.numero_fiche, e])),
+);
+
+/**
+ * Each fiche's « Historique des modifications » from the journal, by number. Read here rather than
+ * through ./journal/collection.ts, which asks this module for the certificateurs.
+ */
+const getHistoriques = once(async () =>
+  historiquesParFiche((await getCollection('journal')).map((e) => e.data)),
 );
 
 /** The route parameters of a fiche's pages: `/rncp/6133/` is `{ repertoire: 'rncp', numero: '6133' }`. */
@@ -72,32 +84,38 @@ export function ficheParams(numeroFiche: string): { repertoire: string; numero: 
 }
 
 /**
- * The incremental build's key of a page made from one fiche's file (src/lib/cache-keys.ts): the
- * file's digest, the date of its last commit, whether each fiche of its lignée has a page here
- * (linked here, or to France Compétences), and for the fiche page, the page and name of each of its
- * certificateurs (which other fiches decide: ./certificateurs.ts).
+ * The incremental build's key of what is made of one fiche's file alone (its JSON document): the
+ * file's digest, the date of its last commit and the settings (src/lib/cache-keys.ts).
  */
-export function ficheCacheKey(
-  entry: FicheEntry,
-  known: ReadonlySet<string>,
-  certificateurs?: ReadonlyMap<string, CertificateurGroup>,
-): string {
-  const l = entry.data.lignee;
-  const neighbours = [
-    ...(l?.precedentes ?? []),
-    ...(l?.suivantes ?? []),
-    ...(l?.ulterieures ?? []),
-  ];
+export function ficheFileKey(entry: FicheEntry): string {
   return cacheKey(
     entry.digest,
     lastUpdate(ficheFile(entry.data.numero_fiche).localPath, FICHES_DIR),
-    neighbours.map((n) => known.has(n.numero)),
-    certificateurs &&
-      entry.data.certificateurs.map((c) => {
-        const entite = certificateurs.get(certificateurSlug(c));
-        return [entite?.slug, entite?.nom];
-      }),
     settingsKey(),
+  );
+}
+
+/**
+ * The incremental build's key of a fiche's page: its file, what it shows of the other fiches of
+ * its lignée and correspondences, the page and name of each of its certificateurs (which other
+ * fiches decide: ./certificateurs.ts), its « Historique des modifications » from the journal, and
+ * the reference tables whose labels it shows.
+ */
+export async function ficheCacheKey(entry: FicheEntry): Promise<string> {
+  const [index, entites, historiques] = await Promise.all([
+    getFicheIndex(),
+    getCertificateurParSlug(),
+    getHistoriques(),
+  ]);
+  const historique = historiques.get(entry.data.numero_fiche) ?? [];
+  return cacheKey(
+    ficheFileKey(entry),
+    ficheNeighboursKey(entry.data, (numero) => index.get(numero)),
+    entry.data.certificateurs.map((c) => {
+      const entite = entites.get(certificateurSlug(c));
+      return [entite?.slug, entite?.nom];
+    }),
+    historique.map((h) => [h.date, h.changements]),
     referentielsKey(),
   );
 }
@@ -153,16 +171,40 @@ export interface FicheView {
     ulterieures: LienView[];
     plusRecente?: LienView;
   };
+  /** The lignée as a timeline; none when the fiche has neither predecessor nor successor. */
+  timeline: LigneeTimeline | undefined;
+  /** « Ce qui change » with each direct predecessor and successor. */
+  ceQuiChange: Comparaison[];
+  /** The bloc correspondences of the export, each other fiche resolved. */
+  correspondances: CorrespondanceRow[];
+  /** « Historique des modifications »: the fiche's changes in the journal, the newest first. */
+  modifications: EntreeHistorique[];
+}
+
+/**
+ * The fiches of a fiche's lignée that are in the catalogue, read whole from their files (its direct
+ * predecessors and successors, which « Ce qui change » compares). One page at a time: the build
+ * never holds more than a page's few fiches.
+ */
+async function readVoisines(fiche: Fiche, index: Map<string, FicheEntry>) {
+  const l = lignee(fiche);
+  const entries = [...l.precedentes, ...l.suivantes].flatMap((lien) => {
+    const entry = index.get(lien.numero);
+    return entry ? [entry] : [];
+  });
+  const fiches = await Promise.all(entries.map(async (e) => (await readFiche(e.id)).fiche));
+  return new Map(fiches.map((f) => [f.numero_fiche, f]));
 }
 
 /** Everything the fiche page shows, resolved: labels, links, lignée; the fiche is read from its file. */
 export async function ficheView(id: string): Promise<FicheView> {
   const { fiche, body } = await readFiche(id);
   const { rome, nsf, niveaux } = await getReferentiels();
-  const known = await getKnownNumeros();
+  const index = await getFicheIndex();
+  const lookup: FicheLookup = (numero) => index.get(numero)?.data;
   const entites = await getCertificateurParSlug();
   const lien = (l: Lien): LienView => {
-    const internal = known.has(l.numero);
+    const internal = index.has(l.numero);
     return {
       numero: l.numero,
       display: displayNumero(l.numero),
@@ -227,6 +269,10 @@ export async function ficheView(id: string): Promise<FicheView> {
       ulterieures: l.ulterieures.map(lien),
       ...(l.plusRecente ? { plusRecente: lien(l.plusRecente) } : {}),
     },
+    timeline: ligneeTimeline(fiche, lookup),
+    ceQuiChange: ceQuiChange(fiche, await readVoisines(fiche, index)),
+    correspondances: correspondanceRows(fiche, lookup),
+    modifications: (await getHistoriques()).get(fiche.numero_fiche) ?? [],
   };
 }
 

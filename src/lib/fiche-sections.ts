@@ -1,6 +1,8 @@
 /**
  * The sections of a fiche page, in the order a learner needs them (what it leads to, how to obtain
- * it, where, who certifies it, its classification, its legal basis and history, where to learn more),
+ * it, where, who certifies it, its classification, its legal basis and history, what changed from
+ * the certification before or after it and which blocs carry over, the changes France Compétences
+ * made to it, where to learn more),
  * each with its title and whether this fiche has anything to show in it. The page
  * (src/components/FichePage.astro) and its table of contents both take their list from here, so they
  * cannot disagree.
@@ -8,7 +10,7 @@
 import type { Fiche } from '../schema/fiche.ts';
 import { type SectionKey, sectionTitle } from '../schema/sections.ts';
 import type { FicheView } from './catalogue.ts';
-import type { Sections } from './fiche.ts';
+import { lignee, type Sections } from './fiche.ts';
 
 /** A section's anchor on the page (`/rncp/6133/#acces`), the id of its heading. */
 export type FicheSectionId =
@@ -28,6 +30,9 @@ export type FicheSectionId =
   | 'base-legale'
   | 'renouvellement'
   | 'historique'
+  | 'ce-qui-change'
+  | 'correspondances'
+  | 'modifications'
   | 'liens'
   | 'sources';
 
@@ -49,10 +54,14 @@ export interface FichePartProps {
   view: FicheView;
 }
 
-/** What decides whether a section shows: the fiche's frontmatter and its body, split by section. */
+/**
+ * What decides whether a section shows: the fiche's frontmatter, its body split by section, and its
+ * entries in the journal of changes (none when not given).
+ */
 export interface FicheContent {
   fiche: Fiche;
   sections: Sections;
+  modifications?: readonly unknown[];
 }
 
 interface Definition extends FicheSection {
@@ -134,6 +143,27 @@ const DEFINITIONS: readonly Definition[] = [
         has('historique') ||
         fiche.anciens_intitules?.length,
       ),
+  },
+  {
+    id: 'ce-qui-change',
+    title: 'Ce qui change',
+    indexed: false,
+    shows: ({ fiche }) => {
+      const l = lignee(fiche);
+      return [...l.precedentes, ...l.suivantes].some((x) => x.numero !== fiche.numero_fiche);
+    },
+  },
+  {
+    id: 'correspondances',
+    title: 'Correspondances de blocs',
+    indexed: false,
+    shows: ({ fiche }) => Boolean(fiche.correspondances?.length),
+  },
+  {
+    id: 'modifications',
+    title: 'Historique des modifications',
+    indexed: false,
+    shows: ({ modifications }) => Boolean(modifications?.length),
   },
   prose('liens', 'liens'),
   { id: 'sources', title: 'Pour en savoir plus', indexed: false, shows: always },

@@ -26,11 +26,19 @@ export const ficheFacts = ficheFields.pick({
 /** The facts of a fiche: what a listing, a browse page or an open-data list needs. */
 export type FicheFacts = z.infer<typeof ficheFacts>;
 
-/** What the build keeps of a fiche: its facts, and how many partners it has (for their pages). */
-export type FicheSummary = FicheFacts & { nombre_partenaires: number };
+/**
+ * What the build keeps of a fiche: its facts, how many partners it has (for their pages), and the
+ * fiches its blocs correspond to (whose titles its page shows: the page's key follows them).
+ */
+export type FicheSummary = FicheFacts & {
+  nombre_partenaires: number;
+  fiches_correspondantes?: string[];
+};
 
 export function ficheSummary(fiche: Fiche): FicheSummary {
   const summary: Record<string, unknown> = { nombre_partenaires: fiche.partenaires?.length ?? 0 };
+  const correspondantes = new Set((fiche.correspondances ?? []).map((c) => c.fiche_destination));
+  if (correspondantes.size > 0) summary['fiches_correspondantes'] = [...correspondantes];
   for (const key of Object.keys(ficheFacts.shape) as (keyof FicheFacts)[]) {
     if (fiche[key] !== undefined) summary[key] = fiche[key];
   }

@@ -134,6 +134,20 @@ describe('/api/rncp/N.json and /api/rs/N.json: each whole fiche', () => {
     }
   });
 
+  it('publishes the bloc correspondences (issue 12, point 5), as the fiche’s file gives them', () => {
+    const { fiche } = readJson('/api/rncp/9106.json');
+    expect(fiche.correspondances).toEqual(byNumero('RNCP9106').data['correspondances']);
+    expect(
+      fiche.correspondances.map((c: { fiche_destination: string }) => c.fiche_destination),
+    ).toEqual(['RNCP9105', 'RNCP9105', 'RNCP29965']);
+    const schema = readJson('/schema/fiche.json');
+    expect(Object.keys(schema.properties.correspondances.items.properties)).toEqual([
+      'blocs_source',
+      'fiche_destination',
+      'blocs_destination',
+    ]);
+  });
+
   it('gives the body section by section, in Markdown, as written', () => {
     for (const fiche of fiches) {
       const { sections } = readJson(`/api${fiche.url.replace(/\/$/, '')}.json`);

@@ -72,6 +72,9 @@ export const PAGE_TYPES: readonly PageType[] = [
   fiche('fiche active', '/rncp/9101/', /^\/rncp\/\d+\/$/),
   fiche('fiche inactive', '/rncp/6133/', /^\/rncp\/\d+\/$/),
   fiche('fiche RS', '/rs/9102/', /^\/rs\/\d+\/$/),
+  // Replaced by a fiche of the catalogue (« Ce qui change », correspondences, lineage timeline),
+  // absent from the export, with its « Historique des modifications ».
+  fiche('fiche remplacée, sortie de l’export', '/rncp/9105/', /^\/rncp\/\d+\/$/),
   // A fiche with more than 100 partners lists them all on their own pages, 500 a page.
   liste('organismes partenaires', '/rncp/9104/partenaires/', /^\/(rncp|rs)\/\d+\/partenaires\/$/),
   liste(

@@ -50,6 +50,7 @@ describe('the sections of a fiche page', () => {
       { id: 'statistiques', title: 'Statistiques', indexed: false },
       { id: 'base-legale', title: 'Enregistrement et base légale', indexed: false },
       { id: 'historique', title: 'Historique', indexed: false },
+      { id: 'ce-qui-change', title: 'Ce qui change', indexed: false },
       { id: 'sources', title: 'Pour en savoir plus', indexed: false },
     ]);
   });
@@ -63,8 +64,10 @@ describe('the sections of a fiche page', () => {
       niveau: { europe: 5 },
       statistiques: { mention: '45 certifiés par an' },
       dates: { effet: '2007-03-03' },
+      lignee: { suivantes: [{ numero: 'RNCP16575' }] },
+      correspondances: [{ blocs_source: [], fiche_destination: 'RNCP16575' }],
     } as Partial<Fiche>);
-    const sections = ficheSections(full);
+    const sections = ficheSections({ ...full, modifications: [{ date: '2026-08-17' }] });
     expect(sections.map((s) => s.id)).toEqual([
       'objectifs',
       'activites',
@@ -82,6 +85,9 @@ describe('the sections of a fiche page', () => {
       'base-legale',
       'renouvellement',
       'historique',
+      'ce-qui-change',
+      'correspondances',
+      'modifications',
       'liens',
       'sources',
     ]);
@@ -94,7 +100,17 @@ describe('the sections of a fiche page', () => {
     expect(ids(withBody(FULL_BODY))).toEqual(
       sections
         .map((s) => s.id)
-        .filter((id) => !['classement', 'statistiques', 'base-legale'].includes(id)),
+        .filter(
+          (id) =>
+            ![
+              'classement',
+              'statistiques',
+              'base-legale',
+              'ce-qui-change',
+              'correspondances',
+              'modifications',
+            ].includes(id),
+        ),
     );
   });
 
@@ -125,6 +141,34 @@ describe('the sections of a fiche page', () => {
       ids(withBody('', { lignee: { precedentes: [{ numero: 'RNCP1718' }] } } as Partial<Fiche>)),
     ).toContain('historique');
     expect(ids(withBody('', { base_legale: {} } as Partial<Fiche>))).toContain('base-legale');
+  });
+
+  it('compares the fiche with its direct predecessors and successors only', () => {
+    const lignee = (l: object) => ids(withBody('', { lignee: l } as Partial<Fiche>));
+    expect(lignee({ precedentes: [{ numero: 'RNCP1718' }] })).toContain('ce-qui-change');
+    expect(lignee({ suivantes: [{ numero: 'RNCP16575' }] })).toContain('ce-qui-change');
+    // A lignée given as later generations only, or naming the fiche itself, has nothing to compare.
+    expect(lignee({ ulterieures: [{ numero: 'RNCP36128' }] })).not.toContain('ce-qui-change');
+    expect(lignee({ precedentes: [{ numero: 'RNCP9999' }] })).not.toContain('ce-qui-change');
+  });
+
+  it('shows the correspondences and the history of changes only when there are some', () => {
+    expect(ids(withBody(''))).not.toContain('correspondances');
+    expect(
+      ids(
+        withBody('', {
+          correspondances: [{ blocs_source: [], fiche_destination: 'RNCP31114' }],
+        } as Partial<Fiche>),
+      ),
+    ).toContain('correspondances');
+    expect(ids({ ...withBody(''), modifications: [] })).not.toContain('modifications');
+    expect(ids({ ...withBody(''), modifications: [{ date: '2026-08-17' }] })).toEqual([
+      'acces',
+      'lieux',
+      'certificateurs',
+      'modifications',
+      'sources',
+    ]);
   });
 
   it('leaves out a part of the body that has a heading and no text', () => {
