@@ -20,8 +20,10 @@ import {
   displayNumero,
   ficheUrl,
   franceCompetencesUrl,
+  lienFiche,
   lignee,
   splitSections,
+  type LienFiche,
   type Sections,
 } from './fiche.ts';
 import {
@@ -142,13 +144,8 @@ export interface CodeView {
   href: string;
 }
 
-export interface LienView {
-  numero: string;
-  display: string;
-  intitule?: string;
-  /** This site's page when the fiche is in the catalogue, otherwise France Compétences'. */
-  href: string;
-  internal: boolean;
+/** A fiche of the lignée, linked (src/lib/fiche.ts, lienFiche), with what this fiche says of it. */
+export interface LienView extends LienFiche {
   precedente?: string;
   niveau_europe?: number;
   certificateur?: string;
@@ -203,19 +200,12 @@ export async function ficheView(id: string): Promise<FicheView> {
   const index = await getFicheIndex();
   const lookup: FicheLookup = (numero) => index.get(numero)?.data;
   const entites = await getCertificateurParSlug();
-  const lien = (l: Lien): LienView => {
-    const internal = index.has(l.numero);
-    return {
-      numero: l.numero,
-      display: displayNumero(l.numero),
-      href: internal ? ficheUrl(l.numero) : franceCompetencesUrl(l.numero),
-      internal,
-      ...(l.intitule ? { intitule: l.intitule } : {}),
-      ...(l.precedente ? { precedente: displayNumero(l.precedente) } : {}),
-      ...(l.niveau_europe ? { niveau_europe: l.niveau_europe } : {}),
-      ...(l.certificateur ? { certificateur: l.certificateur } : {}),
-    };
-  };
+  const lien = (l: Lien): LienView => ({
+    ...lienFiche(l.numero, index.has(l.numero), l.intitule),
+    ...(l.precedente ? { precedente: displayNumero(l.precedente) } : {}),
+    ...(l.niveau_europe ? { niveau_europe: l.niveau_europe } : {}),
+    ...(l.certificateur ? { certificateur: l.certificateur } : {}),
+  });
   const codeView = (
     code: string,
     libelle: string | undefined,

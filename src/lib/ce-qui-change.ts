@@ -8,7 +8,7 @@
  */
 import type { Fiche } from '../schema/fiche.ts';
 import type { Changement } from '../schema/journal.ts';
-import { displayNumero, ficheUrl, franceCompetencesUrl, lignee } from './fiche.ts';
+import { displayNumero, lienFiche, lignee, type LienFiche } from './fiche.ts';
 import { diffFiche, type FicheVersion } from './journal/diff.ts';
 import { describeChangement } from './journal/describe.ts';
 import { formatDate } from './wording.ts';
@@ -18,15 +18,7 @@ export type RelationDirecte = 'precedente' | 'suivante';
 export interface Comparaison {
   /** The other fiche is this one's predecessor or successor. */
   relation: RelationDirecte;
-  autre: {
-    numero: string;
-    /** `RNCP 6133`. */
-    display: string;
-    intitule?: string;
-    /** Its page here when it is in the catalogue, else France Compétences'. */
-    href: string;
-    internal: boolean;
-  };
+  autre: LienFiche;
   /** Both fiches' registration, the older first: `RNCP 6133, inactive : du 3 mars 2007 au 3 mars 2012`. */
   enregistrements?: [string, string];
   /** From the older fiche to the newer one; none when the other fiche is not in the catalogue. */
@@ -166,16 +158,7 @@ export function ceQuiChange(fiche: Fiche, autres: ReadonlyMap<string, Fiche>): C
   return [...liens.values()].map(({ lien, relation }): Comparaison => {
     const autre = autres.get(lien.numero);
     const intitule = autre?.intitule ?? lien.intitule;
-    const base = {
-      relation,
-      autre: {
-        numero: lien.numero,
-        display: displayNumero(lien.numero),
-        ...(intitule ? { intitule } : {}),
-        href: autre ? ficheUrl(lien.numero) : franceCompetencesUrl(lien.numero),
-        internal: autre !== undefined,
-      },
-    };
+    const base = { relation, autre: lienFiche(lien.numero, autre !== undefined, intitule) };
     if (!autre) return base;
     const [ancienne, nouvelle] = relation === 'precedente' ? [autre, fiche] : [fiche, autre];
     const { changements, repris } = changementsEntre(ancienne, nouvelle);

@@ -46,6 +46,28 @@ export function franceCompetencesUrl(numero: string): string {
   return `https://www.francecompetences.fr/recherche/${repertoire.toLowerCase()}/${n}/`;
 }
 
+/** A link to another fiche, as the fiche page shows it (src/components/fiche/LienFiche.astro). */
+export interface LienFiche {
+  numero: string;
+  /** `RNCP 6133`. */
+  display: string;
+  intitule?: string;
+  /** This site's page when the fiche is in the catalogue, otherwise France Compétences'. */
+  href: string;
+  /** In the catalogue: `href` is this site's page. */
+  internal: boolean;
+}
+
+export function lienFiche(numero: string, internal: boolean, intitule?: string): LienFiche {
+  return {
+    numero,
+    display: displayNumero(numero),
+    ...(intitule ? { intitule } : {}),
+    href: internal ? ficheUrl(numero) : franceCompetencesUrl(numero),
+    internal,
+  };
+}
+
 /** The CNCP address of an old résumé descriptif (dead since 2019, shown as an archive). */
 export function cncpUrl(numero: string): string {
   return `http://www.rncp.cncp.gouv.fr/grand-public/visualisationFiche?format=fr&fiche=${splitNumeroFiche(numero).numero}`;
