@@ -9,10 +9,15 @@
  * in when the reader asks, `inactives=1`), the filter files only once the filters are opened or
  * used (`pagefind.filters()` fetches all of them), ten results at a time.
  *
+ * Words that make up a job title (« accompagnatrice reconversion professionnelle ») also find the
+ * fiches of its ROME code (src/lib/search/metiers.ts): after the fiches that contain the words, each
+ * saying which job title brought it (« Par le métier K1801 : … »).
+ *
  * Over 300 lines on purpose: it is one page's script, whose handlers share one state (the address,
  * the bundles loaded, the listing shown). What can be tested without a browser is already apart and
  * unit-tested: the address and filters (src/lib/search/state.ts, facets.ts), the bundles
- * (scopes.ts, pagefind.ts), the codes (codes-index.ts, src/lib/code-lookup.ts). What is left is the
+ * (scopes.ts, pagefind.ts), the codes (codes-index.ts, src/lib/code-lookup.ts), the job titles
+ * (metiers.ts). What is left is the
  * DOM wiring, which the browser tests (tests/search-*.test.ts) drive.
  */
 import { parseCodeQuery, resolveCodeQuery, type DirectMatch } from '../lib/code-lookup.ts';
@@ -24,7 +29,24 @@ import {
   EMPTY_DIRECTORY,
   type CodesIndexFile,
 } from '../lib/search/codes-index.ts';
-import { facetOptions, type FacetOption } from '../lib/search/facets.ts';
+import {
+  countsByFacet,
+  facetOptions,
+  unionCounts,
+  type FacetOption,
+} from '../lib/search/facets.ts';
+import {
+  matchTitles,
+  metierCodes,
+  metierQuery,
+  titleFile,
+  titleFilesOf,
+  wordFile,
+  wordShardsOf,
+  type MetierMatch,
+  type TitleFile,
+  type WordFile,
+} from '../lib/search/metiers.ts';
 import {
   LISTING_SORT,
   PAGE_SIZE,
@@ -44,6 +66,7 @@ import {
 import {
   DIRECT_PARAM,
   FACETS,
+  ROME_FILTER_PREFIX,
   STATUT,
   emptyFilters,
   hasFilters,
@@ -79,7 +102,9 @@ const more = byId<HTMLButtonElement>('search-more');
 const facetsBox = byId('search-facets');
 const facetsTitle = byId('search-facets-title');
 const facetsToggle = byId<HTMLButtonElement>('search-facets-toggle');
-const inactivesBox = byId<HTMLInputElement>('search-inactives');
+/** « Actives seulement » / « Actives et inactives »: the scope, `inactives=1`. */
+const activesChoice = byId<HTMLInputElement>('search-actives');
+const inactivesChoice = byId<HTMLInputElement>('search-inactives');
 const baseTitle = document.title;
 
 type Child = Node | string | null | undefined | false;
@@ -202,6 +227,48 @@ function directoryFor(q: string): Promise<CodeDirectory> {
   return loadDirectory(facetsOpen || targets.some((target) => target.kind !== 'fiche'));
 }
 
+/** The files of the job-title index, each fetched once; a missing one counts as empty. */
+const metierFiles = new Map<string, Promise<unknown>>();
+function metierFile<T>(url: string, empty: T): Promise<T> {
+  let file = metierFiles.get(url);
+  if (!file) {
+    file = fetchJson<T>(url).catch(() => {
+      metierFiles.delete(url);
+      return empty;
+    });
+    metierFiles.set(url, file);
+  }
+  return file as Promise<T>;
+}
+
+/**
+ * The ROME codes of the job titles the words make up, best first, each with its best title: the
+ * word files of the words, then the title files of the titles found. None for a code, or when the
+ * index cannot be read (the search by words goes on).
+ */
+async function findMetiers(q: string): Promise<MetierMatch[]> {
+  const words = metierQuery(q);
+  if (words.length === 0 || parseCodeQuery(q).length > 0) return [];
+  const shards = wordShardsOf(words);
+  const wordFiles = new Map(
+    await Promise.all(
+      shards.map(async (n) => [n, await metierFile<WordFile>(wordFile(n), {})] as const),
+    ),
+  );
+  const matches = matchTitles(words, wordFiles);
+  if (matches.length === 0) return [];
+  // The titles of the few best matches are enough to name three codes.
+  const best = matches.slice(0, 12);
+  const titleFiles = new Map(
+    await Promise.all(
+      titleFilesOf(best).map(
+        async (n) => [n, await metierFile<TitleFile>(titleFile(n), [])] as const,
+      ),
+    ),
+  );
+  return metierCodes(best, titleFiles);
+}
+
 // ---------------------------------------------------------------- state and address
 
 let state: SearchState = stateFromParams(new URLSearchParams(location.search));
@@ -230,8 +297,15 @@ function searchText(q: string): string {
 
 // ---------------------------------------------------------------- searching
 
+/** A result, and whether it was found through a job title rather than by the words. */
+interface Found {
+  result: PagefindResult;
+  byMetier: boolean;
+}
+
 let generation = 0;
-let listing: { results: PagefindResult[]; shown: number; generation: number } | undefined;
+let listing:
+  { results: Found[]; shown: number; generation: number; metiers: MetierMatch[] } | undefined;
 
 /** The filters are shown (and their files loaded) once opened, or when the address uses one. */
 let facetsOpen = false;
@@ -241,17 +315,19 @@ async function run(): Promise<void> {
   const searched = state;
   list.setAttribute('aria-busy', 'true');
   document.title = searched.q ? `« ${searched.q} » : ${baseTitle}` : baseTitle;
-  inactivesBox.checked = searched.inactives;
+  inactivesChoice.checked = searched.inactives;
+  activesChoice.checked = !searched.inactives;
   if (hasFilters(searched)) setFacetsOpen(true);
   try {
     const [manifest, directory] = await Promise.all([loadManifest(), directoryFor(searched.q)]);
+    showScopeSizes(manifest);
     const matches = searched.q ? resolveCodeQuery(searched.q, directory) : [];
     const bundles = bundlesFor(manifest, searched.inactives);
     if (bundles.length === 0) {
       // No fiche at all in this scope (a catalogue without active fiches): nothing to load.
       if (current !== generation) return;
       listing = undefined;
-      showResults([], matches, new Map());
+      showResults([], matches, new Map(), [], searched);
       renderFacets({}, searched, directory);
       status.textContent = `Aucune fiche trouvée${searched.q ? ` pour « ${searched.q} »` : ''} : ce catalogue n'a aucune fiche active.${hint(searched, manifest)}`;
       return;
@@ -261,27 +337,49 @@ async function run(): Promise<void> {
     const { pagefind } = engine;
     if (facetsOpen) await loadFilters(engine);
     if (isBlank(searched)) {
-      const totals = facetsOpen ? await scopeTotals(engine) : {};
+      const totals = facetsOpen ? countsByFacet(await scopeTotals(engine)) : {};
       if (current !== generation) return;
       listing = undefined;
-      showResults([], matches, new Map());
+      showResults([], matches, new Map(), [], searched);
       renderFacets(totals, searched, directory);
       status.textContent = `Saisissez des mots, un numéro de fiche ou un code, ou choisissez un filtre : la recherche porte sur ${scopeName(searched, manifest)}.`;
       return;
     }
     const text = searched.q ? searchText(searched.q) : null;
+    // The job titles are looked up while Pagefind searches the words.
+    const metiersFound = text ? findMetiers(searched.q) : Promise.resolve([]);
     const search = await pagefind.search(text, {
       filters: scopeFilters(engine, pagefindFilters(searched)),
       ...(text ? {} : { sort: LISTING_SORT }),
     });
-    const counts = facetsOpen ? await facetCounts(engine, text, searched, search.filters) : {};
-    const first = await Promise.all(search.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+    const metiers = await metiersFound;
+    const codes = metiers.map((m) => m.code);
+    // The fiches of the job titles' codes, after those the words found (each once).
+    const byMetier =
+      codes.length > 0
+        ? await pagefind.search(null, {
+            filters: scopeFilters(engine, pagefindFilters(searched, undefined, codes)),
+            sort: LISTING_SORT,
+          })
+        : undefined;
+    const byWords = new Set(search.results.map((r) => r.id));
+    const results: Found[] = [
+      ...search.results.map((result) => ({ result, byMetier: false })),
+      ...(byMetier?.results ?? [])
+        .filter((r) => !byWords.has(r.id))
+        .map((result) => ({ result, byMetier: true })),
+    ];
+    const counts = facetsOpen
+      ? await facetCounts(engine, text, searched, codes, search.filters, byMetier?.filters)
+      : {};
+    const first = await Promise.all(results.slice(0, PAGE_SIZE).map((f) => f.result.data()));
     if (current !== generation) return;
-    listing = { results: search.results, shown: first.length, generation: current };
+    listing = { results, shown: first.length, generation: current, metiers };
     const titles = new Map(first.map((data) => [data.url, data.meta['title'] ?? '']));
-    showResults(first, matches, titles);
+    showResults(first, matches, titles, metiers, searched);
     renderFacets(counts, searched, directory);
-    status.textContent = summary(search.results.length, searched, matches, manifest);
+    const viaMetier = results.filter((f) => f.byMetier).length;
+    status.textContent = summary(results.length, searched, matches, manifest, metiers, viaMetier);
   } catch (error) {
     if (current !== generation) return;
     console.error(error);
@@ -292,26 +390,45 @@ async function run(): Promise<void> {
 }
 
 /**
- * Within a filter, values add up (any of them); between filters, they narrow. So the counts of a
- * filter with a chosen value come from the same search without that filter.
+ * Within a filter, values add up (any of them) or narrow (all of them: the routes of access);
+ * between filters, they narrow. So the counts of an adding filter with a chosen value come from the
+ * same search without that filter. With a job title, each count is over the fiches found by the
+ * words or by the title's codes: words + codes − both.
  */
 async function facetCounts(
   engine: Engine,
   text: string | null,
   searched: SearchState,
+  codes: string[],
   narrowed: FilterCounts,
+  narrowedByMetier: FilterCounts | undefined,
 ): Promise<FilterCounts> {
+  const filtered = async (q: string | null, except?: FacetKey, withCodes?: string[]) =>
+    (
+      await engine.pagefind.search(q, {
+        filters: scopeFilters(engine, pagefindFilters(searched, except, withCodes)),
+      })
+    ).filters;
+  const countsWithout = async (
+    except?: FacetKey,
+    known?: { words: FilterCounts; metier: FilterCounts | undefined },
+  ): Promise<FilterCounts> => {
+    const words = known?.words ?? (await filtered(text, except));
+    if (codes.length === 0) return countsByFacet(words);
+    const [metier, both] = await Promise.all([
+      known?.metier ?? filtered(null, except, codes),
+      filtered(text, except, codes),
+    ]);
+    return unionCounts(countsByFacet(words), countsByFacet(metier), countsByFacet(both));
+  };
+  const all = await countsWithout(undefined, { words: narrowed, metier: narrowedByMetier });
   const counts: FilterCounts = {};
   await Promise.all(
-    FACETS.map(async ({ key }) => {
-      if (searched.filters[key].length === 0) {
-        counts[key] = narrowed[key] ?? {};
-        return;
-      }
-      const without = await engine.pagefind.search(text, {
-        filters: scopeFilters(engine, pagefindFilters(searched, key)),
-      });
-      counts[key] = without.filters[key] ?? {};
+    FACETS.map(async ({ key, combine }) => {
+      counts[key] =
+        combine === 'all' || searched.filters[key].length === 0
+          ? (all[key] ?? {})
+          : ((await countsWithout(key))[key] ?? {});
     }),
   );
   return counts;
@@ -337,7 +454,14 @@ function scopeName(searched: SearchState, manifest: ScopesManifest): string {
 /** Where else to look when a search among the active fiches finds nothing. */
 function hint(searched: SearchState, manifest: ScopesManifest): string {
   if (searched.inactives || manifest.inactives.pages === 0) return '';
-  return ` Cochez « Inclure les fiches qui ne sont plus actives » pour chercher aussi parmi ${countOf(manifest.inactives.pages, 'fiche inactive', 'fiches inactives')}.`;
+  return ` Choisissez « Actives et inactives » pour chercher aussi parmi ${countOf(manifest.inactives.pages, 'fiche inactive', 'fiches inactives')}.`;
+}
+
+/** The number of fiches of each scope, beside its choice. */
+function showScopeSizes(manifest: ScopesManifest): void {
+  byId('search-actives-count').textContent = `(${formatNumber(manifest.actives.pages)})`;
+  byId('search-inactives-count').textContent =
+    `(${formatNumber(manifest.actives.pages + manifest.inactives.pages)})`;
 }
 
 function summary(
@@ -345,6 +469,8 @@ function summary(
   searched: SearchState,
   matches: DirectMatch[],
   manifest: ScopesManifest,
+  metiers: MetierMatch[] = [],
+  viaMetier = 0,
 ): string {
   const found =
     count === 0 ? 'Aucune fiche trouvée' : countOf(count, 'fiche trouvée', 'fiches trouvées');
@@ -355,7 +481,11 @@ function summary(
     0,
   );
   const filters = filterCount ? `, ${countOf(filterCount, 'filtre')}` : '';
-  const scope = ` parmi ${scopeName(searched, manifest)}`;
+  const codes = metiers.map((m) => m.code).join(', ');
+  const byMetier = viaMetier
+    ? `, dont ${formatNumber(viaMetier)} par ${metiers.length > 1 ? 'les métiers' : 'le métier'} ${codes},`
+    : '';
+  const scope = `${byMetier} parmi ${scopeName(searched, manifest)}`;
   const direct = matches[0] ? ` Accès direct : ${describe(matches[0])}.` : '';
   const more =
     count === 0 && filterCount
@@ -373,7 +503,7 @@ function describe(match: DirectMatch, title?: string): string {
 
 function showUnavailable(): void {
   listing = undefined;
-  showResults([], [], new Map());
+  showResults([], [], new Map(), [], state);
   facetsBox.replaceChildren();
   facetsToggle.hidden = true;
   status.replaceChildren(
@@ -397,6 +527,8 @@ function showResults(
   first: PagefindResultData[],
   matches: DirectMatch[],
   titles: Map<string, string>,
+  metiers: MetierMatch[],
+  searched: SearchState,
 ): void {
   directBox.replaceChildren();
   if (matches.length > 0) {
@@ -417,8 +549,52 @@ function showResults(
       ]),
     );
   }
-  list.replaceChildren(...first.map(resultItem));
+  if (metiers.length > 0) directBox.append(metierBox(metiers, searched));
+  list.replaceChildren(...first.map((data, i) => resultItem(data, listing?.results[i])));
   more.hidden = !listing || listing.shown >= listing.results.length || first.length === 0;
+}
+
+/**
+ * The job titles the words make up: each names its ROME code, links to the code's page and to the
+ * search among that code's fiches alone (the words dropped, the filters and the scope kept).
+ */
+function metierBox(metiers: MetierMatch[], searched: SearchState): HTMLElement {
+  return el('div', { class: 'search-direct search-metiers' }, [
+    el('h3', {}, [metiers.length > 1 ? 'Intitulés de métier' : 'Intitulé de métier']),
+    el(
+      'ul',
+      {},
+      metiers.map((m) =>
+        el('li', {}, [
+          `« ${m.titre} » : métier `,
+          el('a', { href: `/rome/${m.code}/` }, [
+            el('span', { class: 'code' }, [m.code]),
+            m.libelle ? ` · ${m.libelle}` : '',
+          ]),
+          '. ',
+          el(
+            'a',
+            {
+              href: addressOf({
+                ...searched,
+                q: '',
+                filters: { ...searched.filters, rome: [m.code] },
+              }),
+            },
+            [`Toutes les fiches du métier ${m.code}`],
+          ),
+        ]),
+      ),
+    ),
+  ]);
+}
+
+/** The job title that brought a result: the first of the titles' codes the fiche has. */
+function metierOf(data: PagefindResultData): MetierMatch | undefined {
+  const codes = Object.entries(data.filters)
+    .filter(([key]) => key.startsWith(ROME_FILTER_PREFIX))
+    .flatMap(([, values]) => values ?? []);
+  return listing?.metiers.find((m) => codes.includes(m.code));
 }
 
 /** Only site paths: an index entry can never become a `javascript:` or external link. */
@@ -426,7 +602,7 @@ function safeHref(url: string): string {
   return url.startsWith('/') && !url.startsWith('//') ? url : '#';
 }
 
-function resultItem(data: PagefindResultData): HTMLLIElement {
+function resultItem(data: PagefindResultData, found: Found | undefined): HTMLLIElement {
   const statut = data.filters['statut']?.[0];
   const niveau = data.filters['niveau']?.[0];
   const facts: Child[] = [];
@@ -447,7 +623,21 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
       { class: 'meta' },
       facts.flatMap((fact, i) => (i === 0 ? [fact] : [' · ', fact])),
     ),
-    data.excerpt ? el('p', { class: 'search-excerpt' }, excerptNodes(data.excerpt)) : null,
+    found?.byMetier ? metierLine(data) : null,
+    data.excerpt && !found?.byMetier
+      ? el('p', { class: 'search-excerpt' }, excerptNodes(data.excerpt))
+      : null,
+  ]);
+}
+
+/** Why a fiche without the words is listed: « Par le métier K1801 : Accompagnateur / … ». */
+function metierLine(data: PagefindResultData): HTMLParagraphElement | null {
+  const metier = metierOf(data);
+  if (!metier) return null;
+  return el('p', { class: 'search-why' }, [
+    'Par le métier ',
+    el('span', { class: 'code' }, [metier.code]),
+    ` : ${metier.titre}`,
   ]);
 }
 
@@ -468,9 +658,9 @@ async function showMore(): Promise<void> {
   const current = listing;
   if (!current || current.generation !== generation) return;
   const next = current.results.slice(current.shown, current.shown + PAGE_SIZE);
-  const data = await Promise.all(next.map((r) => r.data()));
+  const data = await Promise.all(next.map((f) => f.result.data()));
   if (current !== listing) return;
-  const items = data.map(resultItem);
+  const items = data.map((d, i) => resultItem(d, next[i]));
   list.append(...items);
   current.shown += items.length;
   more.hidden = current.shown >= current.results.length;
@@ -588,11 +778,13 @@ facetsToggle.addEventListener('click', () => {
   else facetsBox.replaceChildren();
 });
 
-inactivesBox.addEventListener('change', () => {
-  clearTimeout(typingTimer);
-  commit(withInactives({ ...state, q: input.value.trim() }, inactivesBox.checked), 'push');
-  void run();
-});
+for (const choice of [activesChoice, inactivesChoice]) {
+  choice.addEventListener('change', () => {
+    clearTimeout(typingTimer);
+    commit(withInactives({ ...state, q: input.value.trim() }, inactivesChoice.checked), 'push');
+    void run();
+  });
+}
 
 input.addEventListener('input', () => {
   clearTimeout(typingTimer);

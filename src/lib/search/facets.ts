@@ -4,7 +4,15 @@
  */
 import type { CodeDirectory } from '../code-lookup.ts';
 import { SANS_NIVEAU, niveauRank } from '../niveau.ts';
-import { STATUT, type FacetKey } from './state.ts';
+import type { FilterCounts } from './pagefind.ts';
+import {
+  BLOCS_POSSIBLE,
+  ROME_FILTER_PREFIX,
+  STATUT,
+  TERRITOIRES,
+  VOIES,
+  type FacetKey,
+} from './state.ts';
 
 export interface FacetOption {
   value: string;
@@ -15,7 +23,26 @@ export interface FacetOption {
 
 const FIXED_ORDER: Partial<Record<FacetKey, readonly string[]>> = {
   statut: [STATUT.actif, STATUT.inactif],
+  voie: VOIES,
+  territoire: TERRITOIRES,
   repertoire: ['RNCP', 'RS'],
+};
+
+/** The words of the values that are keys: short, for a list of checkboxes. */
+const LABELS: Partial<Record<FacetKey, Readonly<Record<string, string>>>> = {
+  voie: {
+    formation_initiale: 'Formation initiale (élève, étudiant)',
+    apprentissage: 'Apprentissage',
+    formation_continue: 'Formation continue',
+    contrat_professionnalisation: 'Contrat de professionnalisation',
+    candidature_individuelle: 'Candidature individuelle',
+    vae: 'VAE (validation des acquis de l’expérience)',
+  } satisfies Record<(typeof VOIES)[number], string>,
+  blocs: { [BLOCS_POSSIBLE]: 'Validation par blocs possible' },
+  territoire: {
+    'nouvelle-caledonie': 'Nouvelle-Calédonie',
+    'polynesie-francaise': 'Polynésie française',
+  } satisfies Record<(typeof TERRITOIRES)[number], string>,
 };
 
 const collator = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' });
@@ -33,7 +60,7 @@ export function facetLabel(key: FacetKey, value: string, directory: CodeDirector
       return libelle ? `${value} · ${libelle}` : value;
     }
     default:
-      return value;
+      return LABELS[key]?.[value] ?? value;
   }
 }
 
@@ -71,4 +98,32 @@ export function facetOptions(
     return options.sort((a, b) => niveauRank(a.value) - niveauRank(b.value));
   }
   return options.sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
+}
+
+/** Pagefind's counts with the ROME codes of every letter's filter (`rome-k`…) as one `rome`. */
+export function countsByFacet(pagefind: FilterCounts): FilterCounts {
+  const counts: FilterCounts = {};
+  for (const [key, values] of Object.entries(pagefind)) {
+    const target = key.startsWith(ROME_FILTER_PREFIX) ? 'rome' : key;
+    counts[target] = { ...counts[target], ...values };
+  }
+  return counts;
+}
+
+/**
+ * Counts over the union of two result sets, from the counts of each and of their intersection:
+ * the fiches found by the words and those found by a job title (`a + b - both`).
+ */
+export function unionCounts(a: FilterCounts, b: FilterCounts, both: FilterCounts): FilterCounts {
+  const counts: FilterCounts = {};
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const values = new Set([...Object.keys(a[key] ?? {}), ...Object.keys(b[key] ?? {})]);
+    counts[key] = Object.fromEntries(
+      [...values].map((value) => [
+        value,
+        (a[key]?.[value] ?? 0) + (b[key]?.[value] ?? 0) - (both[key]?.[value] ?? 0),
+      ]),
+    );
+  }
+  return counts;
 }
