@@ -29,12 +29,7 @@ import {
   EMPTY_DIRECTORY,
   type CodesIndexFile,
 } from '../lib/search/codes-index.ts';
-import {
-  countsByFacet,
-  facetOptions,
-  unionCounts,
-  type FacetOption,
-} from '../lib/search/facets.ts';
+import { el, type Child } from './search-dom.ts';
 import {
   matchTitles,
   metierCodes,
@@ -76,14 +71,11 @@ import {
   stateToParams,
   toggleFilter,
   withInactives,
-  type FacetKey,
   type PagefindFilters,
   type SearchState,
 } from '../lib/search/state.ts';
 import { countOf, formatNumber } from '../lib/wording.ts';
 
-/** Values shown per filter before « Afficher les N autres ». */
-const FACET_VISIBLE = 8;
 const TYPING_DELAY_MS = 200;
 
 function byId<T extends HTMLElement = HTMLElement>(id: string): T {
@@ -106,24 +98,6 @@ const facetsToggle = byId<HTMLButtonElement>('search-facets-toggle');
 const activesChoice = byId<HTMLInputElement>('search-actives');
 const inactivesChoice = byId<HTMLInputElement>('search-inactives');
 const baseTitle = document.title;
-
-type Child = Node | string | null | undefined | false;
-
-/** An element with attributes and children; text children become text nodes, never HTML. */
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string | undefined> = {},
-  children: Child[] = [],
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== undefined) element.setAttribute(name, value);
-  }
-  for (const child of children) {
-    if (child) element.append(child);
-  }
-  return element;
-}
 
 // ---------------------------------------------------------------- loading, once and only when used
 
@@ -269,6 +243,14 @@ async function findMetiers(q: string): Promise<MetierMatch[]> {
   return metierCodes(best, titleFiles);
 }
 
+/** The filters' code, loaded once they are shown (./search-facets.ts). */
+let facetsModule: Promise<typeof import('./search-facets.ts')> | undefined;
+function facetsView(): Promise<typeof import('./search-facets.ts')> {
+  facetsModule ??= import('./search-facets.ts');
+  facetsModule.catch(() => (facetsModule = undefined));
+  return facetsModule;
+}
+
 // ---------------------------------------------------------------- state and address
 
 let state: SearchState = stateFromParams(new URLSearchParams(location.search));
@@ -328,20 +310,21 @@ async function run(): Promise<void> {
       if (current !== generation) return;
       listing = undefined;
       showResults([], matches, new Map(), [], searched);
-      renderFacets({}, searched, directory);
+      facetsBox.replaceChildren();
       status.textContent = `Aucune fiche trouvée${searched.q ? ` pour « ${searched.q} »` : ''} : ce catalogue n'a aucune fiche active.${hint(searched, manifest)}`;
       return;
     }
     const engine = await loadEngine(bundles);
     scopeBundles = bundles;
     const { pagefind } = engine;
-    if (facetsOpen) await loadFilters(engine);
+    const view = facetsOpen ? await facetsView() : undefined;
+    if (view) await loadFilters(engine);
     if (isBlank(searched)) {
-      const totals = facetsOpen ? countsByFacet(await scopeTotals(engine)) : {};
+      const totals = view ? view.countsByFacet(await scopeTotals(engine)) : {};
       if (current !== generation) return;
       listing = undefined;
       showResults([], matches, new Map(), [], searched);
-      renderFacets(totals, searched, directory);
+      renderFacets(view, totals, searched, directory);
       status.textContent = `Saisissez des mots, un numéro de fiche ou un code, ou choisissez un filtre : la recherche porte sur ${scopeName(searched, manifest)}.`;
       return;
     }
@@ -369,15 +352,26 @@ async function run(): Promise<void> {
         .filter((r) => !byWords.has(r.id))
         .map((result) => ({ result, byMetier: true })),
     ];
-    const counts = facetsOpen
-      ? await facetCounts(engine, text, searched, codes, search.filters, byMetier?.filters)
+    const counts = view
+      ? await view.countFacets(
+          async (q, except, withCodes) =>
+            (
+              await pagefind.search(q, {
+                filters: scopeFilters(engine, pagefindFilters(searched, except, withCodes)),
+              })
+            ).filters,
+          text,
+          searched,
+          codes,
+          { words: search.filters, metier: byMetier?.filters },
+        )
       : {};
     const first = await Promise.all(results.slice(0, PAGE_SIZE).map((f) => f.result.data()));
     if (current !== generation) return;
     listing = { results, shown: first.length, generation: current, metiers };
     const titles = new Map(first.map((data) => [data.url, data.meta['title'] ?? '']));
     showResults(first, matches, titles, metiers, searched);
-    renderFacets(counts, searched, directory);
+    renderFacets(view, counts, searched, directory);
     const viaMetier = results.filter((f) => f.byMetier).length;
     status.textContent = summary(results.length, searched, matches, manifest, metiers, viaMetier);
   } catch (error) {
@@ -387,51 +381,6 @@ async function run(): Promise<void> {
   } finally {
     if (current === generation) list.removeAttribute('aria-busy');
   }
-}
-
-/**
- * Within a filter, values add up (any of them) or narrow (all of them: the routes of access);
- * between filters, they narrow. So the counts of an adding filter with a chosen value come from the
- * same search without that filter. With a job title, each count is over the fiches found by the
- * words or by the title's codes: words + codes − both.
- */
-async function facetCounts(
-  engine: Engine,
-  text: string | null,
-  searched: SearchState,
-  codes: string[],
-  narrowed: FilterCounts,
-  narrowedByMetier: FilterCounts | undefined,
-): Promise<FilterCounts> {
-  const filtered = async (q: string | null, except?: FacetKey, withCodes?: string[]) =>
-    (
-      await engine.pagefind.search(q, {
-        filters: scopeFilters(engine, pagefindFilters(searched, except, withCodes)),
-      })
-    ).filters;
-  const countsWithout = async (
-    except?: FacetKey,
-    known?: { words: FilterCounts; metier: FilterCounts | undefined },
-  ): Promise<FilterCounts> => {
-    const words = known?.words ?? (await filtered(text, except));
-    if (codes.length === 0) return countsByFacet(words);
-    const [metier, both] = await Promise.all([
-      known?.metier ?? filtered(null, except, codes),
-      filtered(text, except, codes),
-    ]);
-    return unionCounts(countsByFacet(words), countsByFacet(metier), countsByFacet(both));
-  };
-  const all = await countsWithout(undefined, { words: narrowed, metier: narrowedByMetier });
-  const counts: FilterCounts = {};
-  await Promise.all(
-    FACETS.map(async ({ key, combine }) => {
-      counts[key] =
-        combine === 'all' || searched.filters[key].length === 0
-          ? (all[key] ?? {})
-          : ((await countsWithout(key))[key] ?? {});
-    }),
-  );
-  return counts;
 }
 
 /** The counts of every filter value over the whole scope, before any word or filter. */
@@ -668,91 +617,15 @@ async function showMore(): Promise<void> {
   status.textContent = `${countOf(current.shown, 'fiche affichée', 'fiches affichées')} sur ${formatNumber(current.results.length)}.`;
 }
 
-// ---------------------------------------------------------------- filters
-
-const expanded = new Set<FacetKey>();
-
-function renderFacets(counts: FilterCounts, searched: SearchState, directory: CodeDirectory): void {
-  const active = document.activeElement;
-  const focus =
-    active instanceof HTMLElement && facetsBox.contains(active)
-      ? { facet: active.dataset['facet'], value: active.dataset['value'] }
-      : undefined;
-
-  if (!facetsOpen) {
-    facetsBox.replaceChildren();
-    return;
-  }
-  const groups = FACETS.map(({ key, legend }) => {
-    // Among the active fiches only, the status filter would offer one value: « Active ».
-    if (key === 'statut' && !searched.inactives) return null;
-    const options = facetOptions(key, counts[key], searched.filters[key], directory);
-    return options.length > 0 ? facetGroup(key, legend, options) : null;
-  });
-  const clear = hasFilters(searched)
-    ? el('button', { type: 'button', class: 'facet-clear', 'data-facet': 'clear' }, [
-        'Retirer tous les filtres',
-      ])
-    : null;
-  facetsBox.replaceChildren(...[clear, ...groups].filter((node) => node !== null));
-  if (!groups.some(Boolean)) {
-    facetsBox.append(el('p', { class: 'meta' }, ['Aucun filtre pour ces résultats.']));
-  }
-
-  if (focus?.facet) {
-    const selector =
-      focus.value === undefined
-        ? `[data-facet="${CSS.escape(focus.facet)}"]:not([data-value])`
-        : `[data-facet="${CSS.escape(focus.facet)}"][data-value="${CSS.escape(focus.value)}"]`;
-    const target = facetsBox.querySelector<HTMLElement>(selector);
-    (target ?? facetsTitle).focus();
-  }
-}
-
-function facetGroup(key: FacetKey, legend: string, options: FacetOption[]): HTMLFieldSetElement {
-  const open = expanded.has(key);
-  const listId = `facet-${key}`;
-  const items = options.map((option, index) => {
-    const id = `facet-${key}-${index}`;
-    const checkbox = el('input', {
-      type: 'checkbox',
-      id,
-      value: option.value,
-      'data-facet': key,
-      'data-value': option.value,
-    });
-    checkbox.checked = option.selected;
-    const item = el('li', {}, [
-      checkbox,
-      el('label', { for: id }, [
-        option.label,
-        ' ',
-        el('span', { class: 'facet-count' }, [`(${countOf(option.count, 'fiche')})`]),
-      ]),
-    ]);
-    item.hidden = !open && index >= FACET_VISIBLE && !option.selected;
-    return item;
-  });
-  const hiddenCount = items.filter((item) => item.hidden).length;
-  const toggle =
-    options.length > FACET_VISIBLE
-      ? el(
-          'button',
-          {
-            type: 'button',
-            class: 'facet-toggle',
-            'aria-expanded': String(open),
-            'aria-controls': listId,
-            'data-facet': key,
-          },
-          [open ? 'Afficher moins' : `Afficher ${countOf(hiddenCount, 'autre')}`],
-        )
-      : null;
-  return el('fieldset', { class: 'facet' }, [
-    el('legend', {}, [legend]),
-    el('ul', { id: listId, class: 'facet-options' }, items),
-    toggle,
-  ]);
+/** The filters, when they are shown; nothing otherwise. */
+function renderFacets(
+  view: typeof import('./search-facets.ts') | undefined,
+  counts: FilterCounts,
+  searched: SearchState,
+  directory: CodeDirectory,
+): void {
+  if (view) view.renderFacets(facetsBox, facetsTitle, counts, searched, directory);
+  else facetsBox.replaceChildren();
 }
 
 // ---------------------------------------------------------------- events
@@ -859,18 +732,7 @@ facetsBox.addEventListener('click', (event) => {
     return;
   }
   const key = FACETS.find((f) => f.key === facet)?.key;
-  if (!key) return;
-  if (expanded.has(key)) expanded.delete(key);
-  else expanded.add(key);
-  const options = document.getElementById(`facet-${key}`);
-  const open = expanded.has(key);
-  options?.querySelectorAll<HTMLLIElement>('li').forEach((item, index) => {
-    const checkbox = item.querySelector('input');
-    item.hidden = !open && index >= FACET_VISIBLE && !checkbox?.checked;
-  });
-  const hiddenCount = options ? options.querySelectorAll('li[hidden]').length : 0;
-  button.setAttribute('aria-expanded', String(open));
-  button.textContent = open ? 'Afficher moins' : `Afficher ${countOf(hiddenCount, 'autre')}`;
+  if (key) void facetsView().then((view) => view.toggleFacet(key, button));
 });
 
 window.addEventListener('popstate', () => {

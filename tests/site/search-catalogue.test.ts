@@ -438,7 +438,7 @@ describe('job titles', () => {
       '/rncp/9204/',
       '/rncp/9205/',
     ]);
-    const byTitle = ['/rncp/9201/', '/rncp/9203/', '/rncp/9204/'];
+    const byTitle: (string | null)[] = ['/rncp/9201/', '/rncp/9203/', '/rncp/9204/'];
     const lastByWords = Math.max(
       ...all.filter((u) => !byTitle.includes(u)).map((u) => all.indexOf(u)),
     );

@@ -14,7 +14,13 @@ import {
   encodeRanges,
 } from '../../src/lib/search/codes-index.ts';
 import { niveauKey } from '../../src/lib/niveau.ts';
-import { countsByFacet, facetOptions, unionCounts } from '../../src/lib/search/facets.ts';
+import {
+  countFacets,
+  countsByFacet,
+  facetOptions,
+  unionCounts,
+  type CountSearch,
+} from '../../src/lib/search/facets.ts';
 import { searchRecord } from '../../src/lib/search/record.ts';
 import {
   emptyFilters,
@@ -304,6 +310,53 @@ describe('filter choices', () => {
         { niveau: { '5': 1 }, voie: { vae: 0 } },
       ),
     ).toEqual({ niveau: { '5': 4, '6': 1, '7': 2 }, voie: { vae: 2 } });
+  });
+
+  it('counts each filter over the words and a job title, leaving a chosen adding filter out', async () => {
+    // A catalogue of five fiches: what each gives each filter, whether it has the words, its code.
+    const fiches = [
+      { words: true, rome: 'M1805', niveau: '5', voie: ['vae'] },
+      { words: true, rome: 'K1801', niveau: '6', voie: ['vae'] },
+      { words: false, rome: 'K1801', niveau: '5', voie: [] },
+      { words: false, rome: 'K1801', niveau: '7', voie: ['vae'] },
+      { words: false, rome: 'A1101', niveau: '5', voie: ['vae'] },
+    ];
+    const state = stateFromParams(params('q=mots&niveau=5&voie=vae'));
+    const asked: string[] = [];
+    // Pagefind played by hand: the fiches with the words (unless null), the reader's filters but
+    // `except`, and one of `codes`.
+    const count: CountSearch = async (q, except, codes) => {
+      asked.push(`${q ?? '-'}|${except ?? '-'}|${codes?.join(',') ?? '-'}`);
+      const found = fiches.filter(
+        (f) =>
+          (q === null || f.words) &&
+          (except === 'niveau' || state.filters.niveau.includes(f.niveau)) &&
+          (except === 'voie' || state.filters.voie.every((v) => f.voie.includes(v))) &&
+          (codes === undefined || codes.includes(f.rome)),
+      );
+      const counts: Record<string, Record<string, number>> = { niveau: {}, voie: {} };
+      for (const f of found) {
+        counts['niveau']![f.niveau] = (counts['niveau']![f.niveau] ?? 0) + 1;
+        counts[`rome-${f.rome[0]!.toLowerCase()}`] ??= {};
+        const rome = counts[`rome-${f.rome[0]!.toLowerCase()}`]!;
+        rome[f.rome] = (rome[f.rome] ?? 0) + 1;
+        for (const v of f.voie) counts['voie']![v] = (counts['voie']![v] ?? 0) + 1;
+      }
+      return counts;
+    };
+    const words = await count('mots');
+    const metier = await count(null, undefined, ['K1801']);
+    asked.length = 0;
+    const counts = await countFacets(count, 'mots', state, ['K1801'], { words, metier });
+    // Level 5 and VAE chosen: the words give fiche 1, K1801 none at level 5 open to VAE.
+    expect(counts['voie']).toEqual({ vae: 1 });
+    expect(counts['rome']).toEqual({ M1805: 1 });
+    // Levels are counted without the level filter: fiches 1, 2 (words) and 2, 4 (K1801), open to VAE.
+    expect(counts['niveau']).toEqual({ '5': 1, '6': 1, '7': 1 });
+    // Only the adding filter with a choice needed new searches: the words, the codes, both.
+    expect(asked.sort()).toEqual(
+      ['-|niveau|K1801', 'mots|niveau|-', 'mots|niveau|K1801', 'mots|-|K1801'].sort(),
+    );
   });
 
   it('orders certifiers with the same count alphabetically, accents aside', () => {

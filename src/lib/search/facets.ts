@@ -7,11 +7,13 @@ import { SANS_NIVEAU, niveauRank } from '../niveau.ts';
 import type { FilterCounts } from './pagefind.ts';
 import {
   BLOCS_POSSIBLE,
+  FACETS,
   ROME_FILTER_PREFIX,
   STATUT,
   TERRITOIRES,
   VOIES,
   type FacetKey,
+  type SearchState,
 } from './state.ts';
 
 export interface FacetOption {
@@ -125,5 +127,51 @@ export function unionCounts(a: FilterCounts, b: FilterCounts, both: FilterCounts
       ]),
     );
   }
+  return counts;
+}
+
+/**
+ * Pagefind's counts for a search: its words (`null` for none) and the reader's filters, leaving
+ * one filter out (`except`) or requiring one of a job title's ROME codes (`codes`).
+ */
+export type CountSearch = (
+  q: string | null,
+  except?: FacetKey,
+  codes?: readonly string[],
+) => Promise<FilterCounts>;
+
+/**
+ * The count of each filter's values for the current search. Within a filter, values add up (any of
+ * them) or narrow (all of them: the routes of access); between filters, they narrow. So the counts
+ * of an adding filter with a chosen value come from the same search without that filter. With a
+ * job title's codes, each count is over the fiches found by the words or by the codes: words +
+ * codes − both. `known` are the counts of the searches already made, the words' and the codes'.
+ */
+export async function countFacets(
+  count: CountSearch,
+  text: string | null,
+  state: SearchState,
+  codes: readonly string[],
+  known: { words: FilterCounts; metier?: FilterCounts | undefined },
+): Promise<FilterCounts> {
+  const countsWithout = async (except?: FacetKey, done?: typeof known) => {
+    const words = done?.words ?? (await count(text, except));
+    if (codes.length === 0 || text === null) return countsByFacet(words);
+    const [metier, both] = await Promise.all([
+      done?.metier ?? count(null, except, codes),
+      count(text, except, codes),
+    ]);
+    return unionCounts(countsByFacet(words), countsByFacet(metier), countsByFacet(both));
+  };
+  const all = await countsWithout(undefined, known);
+  const counts: FilterCounts = {};
+  await Promise.all(
+    FACETS.map(async ({ key, combine }) => {
+      counts[key] =
+        combine === 'all' || state.filters[key].length === 0
+          ? (all[key] ?? {})
+          : ((await countsWithout(key))[key] ?? {});
+    }),
+  );
   return counts;
 }
