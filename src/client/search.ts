@@ -302,7 +302,6 @@ async function run(): Promise<void> {
   if (hasFilters(searched)) setFacetsOpen(true);
   try {
     const [manifest, directory] = await Promise.all([loadManifest(), directoryFor(searched.q)]);
-    showScopeSizes(manifest);
     const matches = searched.q ? resolveCodeQuery(searched.q, directory) : [];
     const bundles = bundlesFor(manifest, searched.inactives);
     if (bundles.length === 0) {
@@ -404,13 +403,6 @@ function scopeName(searched: SearchState, manifest: ScopesManifest): string {
 function hint(searched: SearchState, manifest: ScopesManifest): string {
   if (searched.inactives || manifest.inactives.pages === 0) return '';
   return ` Choisissez « Actives et inactives » pour chercher aussi parmi ${countOf(manifest.inactives.pages, 'fiche inactive', 'fiches inactives')}.`;
-}
-
-/** The number of fiches of each scope, beside its choice. */
-function showScopeSizes(manifest: ScopesManifest): void {
-  byId('search-actives-count').textContent = `(${formatNumber(manifest.actives.pages)})`;
-  byId('search-inactives-count').textContent =
-    `(${formatNumber(manifest.actives.pages + manifest.inactives.pages)})`;
 }
 
 function summary(
