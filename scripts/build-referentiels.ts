@@ -1,8 +1,8 @@
 /**
  * `npm run referentiels` — builds the project's own compact reference tables (codes, labels,
  * hierarchy: facts only) from the open data in ../shared/data (or SHARED_DATA_DIR), into
- * content/referentiels/: rome.json, nsf.json, niveaux.json and SOURCES.md, and prints what it wrote
- * and what it noticed in the data. The builder is in scripts/lib/referentiels/ (build.ts).
+ * content/referentiels/: rome.json, appellations.json (the ROME job titles), nsf.json, niveaux.json
+ * and SOURCES.md, and prints what it wrote and what it noticed in the data. The builder is in scripts/lib/referentiels/ (build.ts).
  */
 import path from 'node:path';
 import { buildReferentiels, DEFAULT_OUT_DIR, defaultDataDir } from './lib/referentiels/build.ts';

@@ -9,10 +9,15 @@
  * in when the reader asks, `inactives=1`), the filter files only once the filters are opened or
  * used (`pagefind.filters()` fetches all of them), ten results at a time.
  *
+ * Words that make up a job title (« accompagnatrice reconversion professionnelle ») also find the
+ * fiches of its ROME code (src/lib/search/metiers.ts): after the fiches that contain the words, each
+ * saying which job title brought it (« Par le métier K1801 : … »).
+ *
  * Over 300 lines on purpose: it is one page's script, whose handlers share one state (the address,
  * the bundles loaded, the listing shown). What can be tested without a browser is already apart and
  * unit-tested: the address and filters (src/lib/search/state.ts, facets.ts), the bundles
- * (scopes.ts, pagefind.ts), the codes (codes-index.ts, src/lib/code-lookup.ts). What is left is the
+ * (scopes.ts, pagefind.ts), the codes (codes-index.ts, src/lib/code-lookup.ts), the job titles
+ * (metiers.ts). What is left is the
  * DOM wiring, which the browser tests (tests/search-*.test.ts) drive.
  */
 import { parseCodeQuery, resolveCodeQuery, type DirectMatch } from '../lib/code-lookup.ts';
@@ -24,7 +29,19 @@ import {
   EMPTY_DIRECTORY,
   type CodesIndexFile,
 } from '../lib/search/codes-index.ts';
-import { facetOptions, type FacetOption } from '../lib/search/facets.ts';
+import { el, type Child } from './search-dom.ts';
+import {
+  matchTitles,
+  metierCodes,
+  metierQuery,
+  titleFile,
+  titleFilesOf,
+  wordFile,
+  wordShardsOf,
+  type MetierMatch,
+  type TitleFile,
+  type WordFile,
+} from '../lib/search/metiers.ts';
 import {
   LISTING_SORT,
   PAGE_SIZE,
@@ -44,6 +61,7 @@ import {
 import {
   DIRECT_PARAM,
   FACETS,
+  ROME_FILTER_PREFIX,
   STATUT,
   emptyFilters,
   hasFilters,
@@ -53,14 +71,11 @@ import {
   stateToParams,
   toggleFilter,
   withInactives,
-  type FacetKey,
   type PagefindFilters,
   type SearchState,
 } from '../lib/search/state.ts';
 import { countOf, formatNumber } from '../lib/wording.ts';
 
-/** Values shown per filter before « Afficher les N autres ». */
-const FACET_VISIBLE = 8;
 const TYPING_DELAY_MS = 200;
 
 function byId<T extends HTMLElement = HTMLElement>(id: string): T {
@@ -79,26 +94,10 @@ const more = byId<HTMLButtonElement>('search-more');
 const facetsBox = byId('search-facets');
 const facetsTitle = byId('search-facets-title');
 const facetsToggle = byId<HTMLButtonElement>('search-facets-toggle');
-const inactivesBox = byId<HTMLInputElement>('search-inactives');
+/** « Actives seulement » / « Actives et inactives »: the scope, `inactives=1`. */
+const activesChoice = byId<HTMLInputElement>('search-actives');
+const inactivesChoice = byId<HTMLInputElement>('search-inactives');
 const baseTitle = document.title;
-
-type Child = Node | string | null | undefined | false;
-
-/** An element with attributes and children; text children become text nodes, never HTML. */
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string | undefined> = {},
-  children: Child[] = [],
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== undefined) element.setAttribute(name, value);
-  }
-  for (const child of children) {
-    if (child) element.append(child);
-  }
-  return element;
-}
 
 // ---------------------------------------------------------------- loading, once and only when used
 
@@ -202,6 +201,56 @@ function directoryFor(q: string): Promise<CodeDirectory> {
   return loadDirectory(facetsOpen || targets.some((target) => target.kind !== 'fiche'));
 }
 
+/** The files of the job-title index, each fetched once; a missing one counts as empty. */
+const metierFiles = new Map<string, Promise<unknown>>();
+function metierFile<T>(url: string, empty: T): Promise<T> {
+  let file = metierFiles.get(url);
+  if (!file) {
+    file = fetchJson<T>(url).catch(() => {
+      metierFiles.delete(url);
+      return empty;
+    });
+    metierFiles.set(url, file);
+  }
+  return file as Promise<T>;
+}
+
+/**
+ * The ROME codes of the job titles the words make up, best first, each with its best title: the
+ * word files of the words, then the title files of the titles found. None for a code, or when the
+ * index cannot be read (the search by words goes on).
+ */
+async function findMetiers(q: string): Promise<MetierMatch[]> {
+  const words = metierQuery(q);
+  if (words.length === 0 || parseCodeQuery(q).length > 0) return [];
+  const shards = wordShardsOf(words);
+  const wordFiles = new Map(
+    await Promise.all(
+      shards.map(async (n) => [n, await metierFile<WordFile>(wordFile(n), {})] as const),
+    ),
+  );
+  const matches = matchTitles(words, wordFiles);
+  if (matches.length === 0) return [];
+  // The titles of the few best matches are enough to name three codes.
+  const best = matches.slice(0, 12);
+  const titleFiles = new Map(
+    await Promise.all(
+      titleFilesOf(best).map(
+        async (n) => [n, await metierFile<TitleFile>(titleFile(n), [])] as const,
+      ),
+    ),
+  );
+  return metierCodes(best, titleFiles);
+}
+
+/** The filters' code, loaded once they are shown (./search-facets.ts). */
+let facetsModule: Promise<typeof import('./search-facets.ts')> | undefined;
+function facetsView(): Promise<typeof import('./search-facets.ts')> {
+  facetsModule ??= import('./search-facets.ts');
+  facetsModule.catch(() => (facetsModule = undefined));
+  return facetsModule;
+}
+
 // ---------------------------------------------------------------- state and address
 
 let state: SearchState = stateFromParams(new URLSearchParams(location.search));
@@ -230,8 +279,15 @@ function searchText(q: string): string {
 
 // ---------------------------------------------------------------- searching
 
+/** A result, and whether it was found through a job title rather than by the words. */
+interface Found {
+  result: PagefindResult;
+  byMetier: boolean;
+}
+
 let generation = 0;
-let listing: { results: PagefindResult[]; shown: number; generation: number } | undefined;
+let listing:
+  { results: Found[]; shown: number; generation: number; metiers: MetierMatch[] } | undefined;
 
 /** The filters are shown (and their files loaded) once opened, or when the address uses one. */
 let facetsOpen = false;
@@ -241,7 +297,8 @@ async function run(): Promise<void> {
   const searched = state;
   list.setAttribute('aria-busy', 'true');
   document.title = searched.q ? `« ${searched.q} » : ${baseTitle}` : baseTitle;
-  inactivesBox.checked = searched.inactives;
+  inactivesChoice.checked = searched.inactives;
+  activesChoice.checked = !searched.inactives;
   if (hasFilters(searched)) setFacetsOpen(true);
   try {
     const [manifest, directory] = await Promise.all([loadManifest(), directoryFor(searched.q)]);
@@ -251,37 +308,71 @@ async function run(): Promise<void> {
       // No fiche at all in this scope (a catalogue without active fiches): nothing to load.
       if (current !== generation) return;
       listing = undefined;
-      showResults([], matches, new Map());
-      renderFacets({}, searched, directory);
+      showResults([], matches, new Map(), [], searched);
+      facetsBox.replaceChildren();
       status.textContent = `Aucune fiche trouvée${searched.q ? ` pour « ${searched.q} »` : ''} : ce catalogue n'a aucune fiche active.${hint(searched, manifest)}`;
       return;
     }
     const engine = await loadEngine(bundles);
     scopeBundles = bundles;
     const { pagefind } = engine;
-    if (facetsOpen) await loadFilters(engine);
+    const view = facetsOpen ? await facetsView() : undefined;
+    if (view) await loadFilters(engine);
     if (isBlank(searched)) {
-      const totals = facetsOpen ? await scopeTotals(engine) : {};
+      const totals = view ? view.countsByFacet(await scopeTotals(engine)) : {};
       if (current !== generation) return;
       listing = undefined;
-      showResults([], matches, new Map());
-      renderFacets(totals, searched, directory);
+      showResults([], matches, new Map(), [], searched);
+      renderFacets(view, totals, searched, directory);
       status.textContent = `Saisissez des mots, un numéro de fiche ou un code, ou choisissez un filtre : la recherche porte sur ${scopeName(searched, manifest)}.`;
       return;
     }
     const text = searched.q ? searchText(searched.q) : null;
+    // The job titles are looked up while Pagefind searches the words.
+    const metiersFound = text ? findMetiers(searched.q) : Promise.resolve([]);
     const search = await pagefind.search(text, {
       filters: scopeFilters(engine, pagefindFilters(searched)),
       ...(text ? {} : { sort: LISTING_SORT }),
     });
-    const counts = facetsOpen ? await facetCounts(engine, text, searched, search.filters) : {};
-    const first = await Promise.all(search.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+    const metiers = await metiersFound;
+    const codes = metiers.map((m) => m.code);
+    // The fiches of the job titles' codes, after those the words found (each once).
+    const byMetier =
+      codes.length > 0
+        ? await pagefind.search(null, {
+            filters: scopeFilters(engine, pagefindFilters(searched, undefined, codes)),
+            sort: LISTING_SORT,
+          })
+        : undefined;
+    const byWords = new Set(search.results.map((r) => r.id));
+    const results: Found[] = [
+      ...search.results.map((result) => ({ result, byMetier: false })),
+      ...(byMetier?.results ?? [])
+        .filter((r) => !byWords.has(r.id))
+        .map((result) => ({ result, byMetier: true })),
+    ];
+    const counts = view
+      ? await view.countFacets(
+          async (q, except, withCodes) =>
+            (
+              await pagefind.search(q, {
+                filters: scopeFilters(engine, pagefindFilters(searched, except, withCodes)),
+              })
+            ).filters,
+          text,
+          searched,
+          codes,
+          { words: search.filters, metier: byMetier?.filters },
+        )
+      : {};
+    const first = await Promise.all(results.slice(0, PAGE_SIZE).map((f) => f.result.data()));
     if (current !== generation) return;
-    listing = { results: search.results, shown: first.length, generation: current };
+    listing = { results, shown: first.length, generation: current, metiers };
     const titles = new Map(first.map((data) => [data.url, data.meta['title'] ?? '']));
-    showResults(first, matches, titles);
-    renderFacets(counts, searched, directory);
-    status.textContent = summary(search.results.length, searched, matches, manifest);
+    showResults(first, matches, titles, metiers, searched);
+    renderFacets(view, counts, searched, directory);
+    const viaMetier = results.filter((f) => f.byMetier).length;
+    status.textContent = summary(results.length, searched, matches, manifest, metiers, viaMetier);
   } catch (error) {
     if (current !== generation) return;
     console.error(error);
@@ -289,32 +380,6 @@ async function run(): Promise<void> {
   } finally {
     if (current === generation) list.removeAttribute('aria-busy');
   }
-}
-
-/**
- * Within a filter, values add up (any of them); between filters, they narrow. So the counts of a
- * filter with a chosen value come from the same search without that filter.
- */
-async function facetCounts(
-  engine: Engine,
-  text: string | null,
-  searched: SearchState,
-  narrowed: FilterCounts,
-): Promise<FilterCounts> {
-  const counts: FilterCounts = {};
-  await Promise.all(
-    FACETS.map(async ({ key }) => {
-      if (searched.filters[key].length === 0) {
-        counts[key] = narrowed[key] ?? {};
-        return;
-      }
-      const without = await engine.pagefind.search(text, {
-        filters: scopeFilters(engine, pagefindFilters(searched, key)),
-      });
-      counts[key] = without.filters[key] ?? {};
-    }),
-  );
-  return counts;
 }
 
 /** The counts of every filter value over the whole scope, before any word or filter. */
@@ -337,7 +402,7 @@ function scopeName(searched: SearchState, manifest: ScopesManifest): string {
 /** Where else to look when a search among the active fiches finds nothing. */
 function hint(searched: SearchState, manifest: ScopesManifest): string {
   if (searched.inactives || manifest.inactives.pages === 0) return '';
-  return ` Cochez « Inclure les fiches qui ne sont plus actives » pour chercher aussi parmi ${countOf(manifest.inactives.pages, 'fiche inactive', 'fiches inactives')}.`;
+  return ` Choisissez « Actives et inactives » pour chercher aussi parmi ${countOf(manifest.inactives.pages, 'fiche inactive', 'fiches inactives')}.`;
 }
 
 function summary(
@@ -345,6 +410,8 @@ function summary(
   searched: SearchState,
   matches: DirectMatch[],
   manifest: ScopesManifest,
+  metiers: MetierMatch[] = [],
+  viaMetier = 0,
 ): string {
   const found =
     count === 0 ? 'Aucune fiche trouvée' : countOf(count, 'fiche trouvée', 'fiches trouvées');
@@ -355,7 +422,11 @@ function summary(
     0,
   );
   const filters = filterCount ? `, ${countOf(filterCount, 'filtre')}` : '';
-  const scope = ` parmi ${scopeName(searched, manifest)}`;
+  const codes = metiers.map((m) => m.code).join(', ');
+  const byMetier = viaMetier
+    ? `, dont ${formatNumber(viaMetier)} par ${metiers.length > 1 ? 'les métiers' : 'le métier'} ${codes},`
+    : '';
+  const scope = `${byMetier} parmi ${scopeName(searched, manifest)}`;
   const direct = matches[0] ? ` Accès direct : ${describe(matches[0])}.` : '';
   const more =
     count === 0 && filterCount
@@ -373,7 +444,7 @@ function describe(match: DirectMatch, title?: string): string {
 
 function showUnavailable(): void {
   listing = undefined;
-  showResults([], [], new Map());
+  showResults([], [], new Map(), [], state);
   facetsBox.replaceChildren();
   facetsToggle.hidden = true;
   status.replaceChildren(
@@ -397,6 +468,8 @@ function showResults(
   first: PagefindResultData[],
   matches: DirectMatch[],
   titles: Map<string, string>,
+  metiers: MetierMatch[],
+  searched: SearchState,
 ): void {
   directBox.replaceChildren();
   if (matches.length > 0) {
@@ -417,8 +490,52 @@ function showResults(
       ]),
     );
   }
-  list.replaceChildren(...first.map(resultItem));
+  if (metiers.length > 0) directBox.append(metierBox(metiers, searched));
+  list.replaceChildren(...first.map((data, i) => resultItem(data, listing?.results[i])));
   more.hidden = !listing || listing.shown >= listing.results.length || first.length === 0;
+}
+
+/**
+ * The job titles the words make up: each names its ROME code, links to the code's page and to the
+ * search among that code's fiches alone (the words dropped, the filters and the scope kept).
+ */
+function metierBox(metiers: MetierMatch[], searched: SearchState): HTMLElement {
+  return el('div', { class: 'search-direct search-metiers' }, [
+    el('h3', {}, [metiers.length > 1 ? 'Intitulés de métier' : 'Intitulé de métier']),
+    el(
+      'ul',
+      {},
+      metiers.map((m) =>
+        el('li', {}, [
+          `« ${m.titre} » : métier `,
+          el('a', { href: `/rome/${m.code}/` }, [
+            el('span', { class: 'code' }, [m.code]),
+            m.libelle ? ` · ${m.libelle}` : '',
+          ]),
+          '. ',
+          el(
+            'a',
+            {
+              href: addressOf({
+                ...searched,
+                q: '',
+                filters: { ...searched.filters, rome: [m.code] },
+              }),
+            },
+            [`Toutes les fiches du métier ${m.code}`],
+          ),
+        ]),
+      ),
+    ),
+  ]);
+}
+
+/** The job title that brought a result: the first of the titles' codes the fiche has. */
+function metierOf(data: PagefindResultData): MetierMatch | undefined {
+  const codes = Object.entries(data.filters)
+    .filter(([key]) => key.startsWith(ROME_FILTER_PREFIX))
+    .flatMap(([, values]) => values ?? []);
+  return listing?.metiers.find((m) => codes.includes(m.code));
 }
 
 /** Only site paths: an index entry can never become a `javascript:` or external link. */
@@ -426,7 +543,7 @@ function safeHref(url: string): string {
   return url.startsWith('/') && !url.startsWith('//') ? url : '#';
 }
 
-function resultItem(data: PagefindResultData): HTMLLIElement {
+function resultItem(data: PagefindResultData, found: Found | undefined): HTMLLIElement {
   const statut = data.filters['statut']?.[0];
   const niveau = data.filters['niveau']?.[0];
   const facts: Child[] = [];
@@ -447,7 +564,21 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
       { class: 'meta' },
       facts.flatMap((fact, i) => (i === 0 ? [fact] : [' · ', fact])),
     ),
-    data.excerpt ? el('p', { class: 'search-excerpt' }, excerptNodes(data.excerpt)) : null,
+    found?.byMetier ? metierLine(data) : null,
+    data.excerpt && !found?.byMetier
+      ? el('p', { class: 'search-excerpt' }, excerptNodes(data.excerpt))
+      : null,
+  ]);
+}
+
+/** Why a fiche without the words is listed: « Par le métier K1801 : Accompagnateur / … ». */
+function metierLine(data: PagefindResultData): HTMLParagraphElement | null {
+  const metier = metierOf(data);
+  if (!metier) return null;
+  return el('p', { class: 'search-why' }, [
+    'Par le métier ',
+    el('span', { class: 'code' }, [metier.code]),
+    ` : ${metier.titre}`,
   ]);
 }
 
@@ -468,9 +599,9 @@ async function showMore(): Promise<void> {
   const current = listing;
   if (!current || current.generation !== generation) return;
   const next = current.results.slice(current.shown, current.shown + PAGE_SIZE);
-  const data = await Promise.all(next.map((r) => r.data()));
+  const data = await Promise.all(next.map((f) => f.result.data()));
   if (current !== listing) return;
-  const items = data.map(resultItem);
+  const items = data.map((d, i) => resultItem(d, next[i]));
   list.append(...items);
   current.shown += items.length;
   more.hidden = current.shown >= current.results.length;
@@ -478,91 +609,15 @@ async function showMore(): Promise<void> {
   status.textContent = `${countOf(current.shown, 'fiche affichée', 'fiches affichées')} sur ${formatNumber(current.results.length)}.`;
 }
 
-// ---------------------------------------------------------------- filters
-
-const expanded = new Set<FacetKey>();
-
-function renderFacets(counts: FilterCounts, searched: SearchState, directory: CodeDirectory): void {
-  const active = document.activeElement;
-  const focus =
-    active instanceof HTMLElement && facetsBox.contains(active)
-      ? { facet: active.dataset['facet'], value: active.dataset['value'] }
-      : undefined;
-
-  if (!facetsOpen) {
-    facetsBox.replaceChildren();
-    return;
-  }
-  const groups = FACETS.map(({ key, legend }) => {
-    // Among the active fiches only, the status filter would offer one value: « Active ».
-    if (key === 'statut' && !searched.inactives) return null;
-    const options = facetOptions(key, counts[key], searched.filters[key], directory);
-    return options.length > 0 ? facetGroup(key, legend, options) : null;
-  });
-  const clear = hasFilters(searched)
-    ? el('button', { type: 'button', class: 'facet-clear', 'data-facet': 'clear' }, [
-        'Retirer tous les filtres',
-      ])
-    : null;
-  facetsBox.replaceChildren(...[clear, ...groups].filter((node) => node !== null));
-  if (!groups.some(Boolean)) {
-    facetsBox.append(el('p', { class: 'meta' }, ['Aucun filtre pour ces résultats.']));
-  }
-
-  if (focus?.facet) {
-    const selector =
-      focus.value === undefined
-        ? `[data-facet="${CSS.escape(focus.facet)}"]:not([data-value])`
-        : `[data-facet="${CSS.escape(focus.facet)}"][data-value="${CSS.escape(focus.value)}"]`;
-    const target = facetsBox.querySelector<HTMLElement>(selector);
-    (target ?? facetsTitle).focus();
-  }
-}
-
-function facetGroup(key: FacetKey, legend: string, options: FacetOption[]): HTMLFieldSetElement {
-  const open = expanded.has(key);
-  const listId = `facet-${key}`;
-  const items = options.map((option, index) => {
-    const id = `facet-${key}-${index}`;
-    const checkbox = el('input', {
-      type: 'checkbox',
-      id,
-      value: option.value,
-      'data-facet': key,
-      'data-value': option.value,
-    });
-    checkbox.checked = option.selected;
-    const item = el('li', {}, [
-      checkbox,
-      el('label', { for: id }, [
-        option.label,
-        ' ',
-        el('span', { class: 'facet-count' }, [`(${countOf(option.count, 'fiche')})`]),
-      ]),
-    ]);
-    item.hidden = !open && index >= FACET_VISIBLE && !option.selected;
-    return item;
-  });
-  const hiddenCount = items.filter((item) => item.hidden).length;
-  const toggle =
-    options.length > FACET_VISIBLE
-      ? el(
-          'button',
-          {
-            type: 'button',
-            class: 'facet-toggle',
-            'aria-expanded': String(open),
-            'aria-controls': listId,
-            'data-facet': key,
-          },
-          [open ? 'Afficher moins' : `Afficher ${countOf(hiddenCount, 'autre')}`],
-        )
-      : null;
-  return el('fieldset', { class: 'facet' }, [
-    el('legend', {}, [legend]),
-    el('ul', { id: listId, class: 'facet-options' }, items),
-    toggle,
-  ]);
+/** The filters, when they are shown; nothing otherwise. */
+function renderFacets(
+  view: typeof import('./search-facets.ts') | undefined,
+  counts: FilterCounts,
+  searched: SearchState,
+  directory: CodeDirectory,
+): void {
+  if (view) view.renderFacets(facetsBox, facetsTitle, counts, searched, directory);
+  else facetsBox.replaceChildren();
 }
 
 // ---------------------------------------------------------------- events
@@ -588,11 +643,13 @@ facetsToggle.addEventListener('click', () => {
   else facetsBox.replaceChildren();
 });
 
-inactivesBox.addEventListener('change', () => {
-  clearTimeout(typingTimer);
-  commit(withInactives({ ...state, q: input.value.trim() }, inactivesBox.checked), 'push');
-  void run();
-});
+for (const choice of [activesChoice, inactivesChoice]) {
+  choice.addEventListener('change', () => {
+    clearTimeout(typingTimer);
+    commit(withInactives({ ...state, q: input.value.trim() }, inactivesChoice.checked), 'push');
+    void run();
+  });
+}
 
 input.addEventListener('input', () => {
   clearTimeout(typingTimer);
@@ -667,18 +724,7 @@ facetsBox.addEventListener('click', (event) => {
     return;
   }
   const key = FACETS.find((f) => f.key === facet)?.key;
-  if (!key) return;
-  if (expanded.has(key)) expanded.delete(key);
-  else expanded.add(key);
-  const options = document.getElementById(`facet-${key}`);
-  const open = expanded.has(key);
-  options?.querySelectorAll<HTMLLIElement>('li').forEach((item, index) => {
-    const checkbox = item.querySelector('input');
-    item.hidden = !open && index >= FACET_VISIBLE && !checkbox?.checked;
-  });
-  const hiddenCount = options ? options.querySelectorAll('li[hidden]').length : 0;
-  button.setAttribute('aria-expanded', String(open));
-  button.textContent = open ? 'Afficher moins' : `Afficher ${countOf(hiddenCount, 'autre')}`;
+  if (key) void facetsView().then((view) => view.toggleFacet(key, button));
 });
 
 window.addEventListener('popstate', () => {

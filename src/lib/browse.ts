@@ -10,6 +10,7 @@ import { splitNumeroFiche } from '../schema/codes.ts';
 import type { FicheFacts } from '../schema/summary.ts';
 import { compareFiches } from './fiche.ts';
 import { niveauKey, niveauRank } from './niveau.ts';
+import { emptyFilters, SEARCH_PATH, stateToParams, type FacetKey } from './search/state.ts';
 import { countOf, formatNumber as fr, plural } from './wording.ts';
 
 /** French alphabetical order: case and accents ignored, numbers by value. */
@@ -202,4 +203,37 @@ export function nomsCertificateurs(fiche: FicheFacts, max = 3): string {
   if (noms.length <= max) return noms.join(', ');
   const autres = noms.length - max;
   return `${noms.slice(0, max).join(', ')} et ${autres} ${plural(autres, 'autre')}`;
+}
+
+/** A browse page's link to the search, filtered on what the page lists. */
+export interface RechercheFiltree {
+  href: string;
+  label: string;
+}
+
+/**
+ * The search filtered on a code or a level (`/recherche/?rome=K1801`), where words, routes of access
+ * and the other filters narrow the list: among the active fiches when the list has any, among all of
+ * them otherwise. `quoi` ends the link's words: « du code ROME K1801 ».
+ */
+export function rechercheFiltree(
+  facette: FacetKey,
+  valeur: string,
+  actives: number,
+  quoi: string,
+): RechercheFiltree {
+  const params = stateToParams({
+    q: '',
+    inactives: actives === 0,
+    filters: { ...emptyFilters(), [facette]: [valeur] },
+  });
+  return {
+    href: `${SEARCH_PATH}?${params.toString()}`,
+    label:
+      actives === 0
+        ? `Rechercher parmi les fiches ${quoi}`
+        : actives === 1
+          ? `Rechercher parmi la fiche active ${quoi}`
+          : `Rechercher parmi les ${fr(actives)} fiches actives ${quoi}`,
+  };
 }

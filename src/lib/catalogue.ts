@@ -27,6 +27,8 @@ import {
   type Sections,
 } from './fiche.ts';
 import {
+  appellationsByCode,
+  loadAppellations,
   loadReferentiels,
   normalizeLibelle,
   type NiveauEntry,
@@ -281,6 +283,9 @@ export const getRomeTree = once(async (): Promise<CodeTree<RomeEntry>> => {
 export const getFichesEmploi = once(async () =>
   fichesEmploi((await getReferentiels()).rome.values()),
 );
+
+/** The ROME 4.0 job titles of each ROME code's page, by code. */
+export const getAppellations = once(async () => appellationsByCode(loadAppellations()));
 
 /** Catégorie → domaine → groupe → spécialité, every NSF code with the fiches citing it. */
 export const getNsfTree = once(async (): Promise<CodeTree<NsfEntry>> => {

@@ -1,12 +1,12 @@
 /**
  * The code trees of the browse pages (/rome/, /nsf/): every code of a reference table with the
  * fiches citing it, its parent and children and the count of fiches below it; the codes fiches cite
- * most; the ROME 4.0 « fiches emploi ». Pure functions over fiches and the tables, unit-tested
+ * most; the ROME 4.0 « fiches emploi » and job titles of a ROME code. Pure functions over fiches and the tables, unit-tested
  * without Astro (tests/browse.test.ts); src/lib/catalogue.ts builds each tree once per build.
  */
 import type { FicheFacts } from '../schema/summary.ts';
 import { compareCodes, indexFiches } from './browse.ts';
-import type { NsfEntry, RomeEntry } from './referentiels.ts';
+import type { AppellationEntry, NsfEntry, RomeEntry } from './referentiels.ts';
 
 export const romeCodesOf = (fiche: FicheFacts): string[] => (fiche.rome ?? []).map((r) => r.code);
 export const nsfCodesOf = (fiche: FicheFacts): string[] => (fiche.nsf ?? []).map((n) => n.code);
@@ -138,6 +138,35 @@ export function fichesEmploi(rome: Iterable<RomeEntry>): Map<string, RomeEntry[]
   }
   for (const list of children.values()) list.sort((a, b) => compareCodes(a.code, b.code));
   return children;
+}
+
+/** A job title as a ROME code's page lists it. */
+export interface AppellationView {
+  libelle: string;
+  /** The ROME 4.0 fiche emploi the title belongs to, when it is not the page's code (K1224 on K1203). */
+  emploi?: { code: string; href?: string };
+}
+
+/**
+ * The job titles of the ROME code `code` (src/lib/referentiels.ts, appellationsByCode), each with
+ * its own ROME 4.0 fiche emploi when that is another code, linked when it has a page.
+ */
+export function appellationViews(
+  entries: readonly AppellationEntry[],
+  code: string,
+  hasPage: (code: string) => boolean,
+): AppellationView[] {
+  return entries.map((entry) =>
+    entry.code === code
+      ? { libelle: entry.libelle }
+      : {
+          libelle: entry.libelle,
+          emploi: {
+            code: entry.code,
+            ...(hasPage(entry.code) ? { href: `/rome/${entry.code}/` } : {}),
+          },
+        },
+  );
 }
 
 /** How many codes of each type the tree holds (`{ fiche: 1091, domaine: 111, … }`). */

@@ -3,6 +3,7 @@
  * quoted values, like the official export; where a column exists there, it has the same name and the
  * same way of writing values. The columns are documented on /donnees/ from CSV_COLUMNS.
  */
+import { VOIES_ACCES, type VoieAcces } from '../schema/fiche.ts';
 import type { FicheFacts } from '../schema/summary.ts';
 import { ficheUrl } from './fiche.ts';
 import { ficheApiPath } from './opendata.ts';
@@ -15,6 +16,24 @@ function frenchDate(iso: string | undefined): string {
 }
 
 const several = (values: readonly string[]) => values.join('|');
+
+/** `Oui`, `Non`, or nothing when the source does not say, as the official CSV writes a yes-no. */
+function ouiNon(value: boolean | null | undefined): string {
+  return value === true ? 'Oui' : value === false ? 'Non' : '';
+}
+
+/**
+ * One column per route of access (the export's CSV has one line per open route, in a file of its
+ * own; its XML one field per route, SI_JURY_FI…): `Oui` open, `Non` closed, empty unknown.
+ */
+const VOIE_COLUMNS: Record<VoieAcces, { name: string; xml: string }> = {
+  formation_initiale: { name: 'Voie_Formation_Initiale', xml: 'SI_JURY_FI' },
+  apprentissage: { name: 'Voie_Apprentissage', xml: 'SI_JURY_CA' },
+  formation_continue: { name: 'Voie_Formation_Continue', xml: 'SI_JURY_FC' },
+  contrat_professionnalisation: { name: 'Voie_Contrat_Professionnalisation', xml: 'SI_JURY_CQ' },
+  candidature_individuelle: { name: 'Voie_Candidature_Individuelle', xml: 'SI_JURY_CL' },
+  vae: { name: 'Voie_VAE', xml: 'SI_JURY_VAE' },
+};
 
 export interface CsvColumn {
   name: string;
@@ -102,6 +121,26 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
     name: 'Remplacee_Par',
     description: 'Fiches qui remplacent directement celle-ci, séparées par « | ».',
     value: (f) => several((f.lignee?.suivantes ?? []).map((l) => l.numero)),
+  },
+  ...(Object.keys(VOIES_ACCES) as VoieAcces[]).map((voie): CsvColumn => ({
+    name: VOIE_COLUMNS[voie].name,
+    description: `${VOIES_ACCES[voie]} : Oui si cette voie d’accès est ouverte, Non si elle est fermée, vide si la fiche ne le dit pas (${VOIE_COLUMNS[voie].xml} de l’export XML).`,
+    value: (f) => ouiNon(f.voies_acces?.[voie].ouverte),
+  })),
+  {
+    name: 'Validation_Partielle',
+    description: 'Oui si la certification peut être validée par blocs, Non sinon, vide si inconnu.',
+    value: (f) => ouiNon(f.validation_partielle),
+  },
+  {
+    name: 'Accessible_Nouvelle_Caledonie',
+    description: 'Oui, Non, ou vide si la fiche ne le dit pas, comme dans l’export officiel.',
+    value: (f) => ouiNon(f.accessible_nouvelle_caledonie),
+  },
+  {
+    name: 'Accessible_Polynesie_Francaise',
+    description: 'Oui, Non, ou vide si la fiche ne le dit pas, comme dans l’export officiel.',
+    value: (f) => ouiNon(f.accessible_polynesie_francaise),
   },
   {
     name: 'Url',

@@ -16,7 +16,7 @@ import {
   type FichesList,
 } from '../schema/api.ts';
 import { splitNumeroFiche } from '../schema/codes.ts';
-import type { Fiche } from '../schema/fiche.ts';
+import { VOIES_ACCES, type Fiche, type VoieAcces } from '../schema/fiche.ts';
 import type { FicheFacts } from '../schema/summary.ts';
 import { sectionKeyOf, type SectionKey } from '../schema/sections.ts';
 import { ficheUrl } from './fiche.ts';
@@ -184,6 +184,17 @@ export function ficheResume(fiche: FicheFacts, site: URL): FicheResume {
       ? { date_fin_enregistrement: fiche.dates.fin_enregistrement }
       : {}),
     remplacee_par: (fiche.lignee?.suivantes ?? []).map((l) => l.numero),
+    voies_acces: Object.fromEntries(
+      (Object.keys(VOIES_ACCES) as VoieAcces[]).map((voie) => [
+        voie,
+        fiche.voies_acces?.[voie].ouverte ?? null,
+      ]),
+    ) as FicheResume['voies_acces'],
+    ...(fiche.validation_partielle !== undefined
+      ? { validation_partielle: fiche.validation_partielle }
+      : {}),
+    accessible_nouvelle_caledonie: fiche.accessible_nouvelle_caledonie ?? null,
+    accessible_polynesie_francaise: fiche.accessible_polynesie_francaise ?? null,
     url: new URL(ficheUrl(fiche.numero_fiche), site).href,
     json: new URL(ficheApiPath(fiche.numero_fiche), site).href,
   };

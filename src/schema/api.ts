@@ -5,11 +5,13 @@
  */
 import { z } from 'astro/zod';
 import { FORMACODE, NSF, REPERTOIRES, ROME, isoDate, numeroFiche } from './codes.ts';
-import { ficheSchema } from './fiche.ts';
+import { ficheSchema, VOIES_ACCES, type VoieAcces } from './fiche.ts';
 import { NIVEAUX_1969 } from './niveaux.ts';
 import { SECTIONS, type SectionKey } from './sections.ts';
 
 const absoluteUrl = (description: string) => z.url().describe(description);
+const ouiNonInconnu = (description: string) =>
+  z.boolean().nullable().describe(`${description} true oui, false non, null non précisé.`);
 const schemaRef = z.string().optional().describe('Adresse du JSON Schema de ce fichier.');
 const licence = z
   .strictObject({
@@ -81,6 +83,24 @@ export const ficheResumeSchema = z
     remplacee_par: z
       .array(numeroFiche)
       .describe('Fiches qui remplacent directement celle-ci (vide si aucune n’est connue).'),
+    voies_acces: z
+      .strictObject(
+        Object.fromEntries(
+          (Object.keys(VOIES_ACCES) as VoieAcces[]).map((voie) => [
+            voie,
+            ouiNonInconnu(`${VOIES_ACCES[voie]} : cette voie d’accès est-elle ouverte ?`),
+          ]),
+        ) as Record<VoieAcces, ReturnType<typeof ouiNonInconnu>>,
+      )
+      .describe(
+        'Les six voies d’accès à la certification : true ouverte, false fermée, null non précisé par la fiche.',
+      ),
+    validation_partielle: z
+      .boolean()
+      .optional()
+      .describe('La certification peut-elle être validée par blocs ? (absent si inconnu)'),
+    accessible_nouvelle_caledonie: ouiNonInconnu('Accessible en Nouvelle-Calédonie ?'),
+    accessible_polynesie_francaise: ouiNonInconnu('Accessible en Polynésie française ?'),
     url: absoluteUrl('Page de la fiche sur ce site.'),
     json: absoluteUrl('La fiche complète en JSON.'),
   })

@@ -1,27 +1,44 @@
 /**
  * What the site keeps in memory of every fiche: the facts that listings, browse pages, facets,
  * lignée and the open-data lists show (number, title, status, level, codes, certificateurs, dates,
- * lignée). The long texts, blocs, partners and juries stay in the fiche's file, which its own pages
- * read when they are rendered (src/lib/fiche-file.ts). At 30,475 fiches the whole catalogue would
- * not fit in one build's memory; the summaries take a few tens of MB (docs/bench.md).
+ * lignée, whether each route of access is open). The long texts, blocs, partners and juries stay
+ * in the fiche's file, which its own pages read when they are rendered (src/lib/fiche-file.ts). At
+ * 30,475 fiches the whole catalogue would not fit in one build's memory; the summaries take a few
+ * tens of MB (docs/bench.md).
  */
 import { z } from 'astro/zod';
-import { ficheFields, ficheSchema, type Fiche } from './fiche.ts';
+import { ficheFields, ficheSchema, VOIES_ACCES, type Fiche, type VoieAcces } from './fiche.ts';
 
-/** The fields of a fiche that the summary keeps as they are. */
-export const ficheFacts = ficheFields.pick({
-  numero_fiche: true,
-  intitule: true,
-  abrege: true,
-  statut: true,
-  dates: true,
-  certificateurs: true,
-  niveau: true,
-  nsf: true,
-  formacodes: true,
-  rome: true,
-  lignee: true,
-});
+/**
+ * Access: each route open or not (only its `ouverte`, the long jury texts stay in the file),
+ * validation by blocs, Nouvelle-Calédonie and Polynésie française. What the search's filters and the
+ * CSV's columns read. Optional in the type, so that a summary written by hand may leave it out.
+ */
+const ficheAcces = ficheFields
+  .pick({
+    voies_acces: true,
+    validation_partielle: true,
+    accessible_nouvelle_caledonie: true,
+    accessible_polynesie_francaise: true,
+  })
+  .partial();
+
+/** The fields of a fiche that the summary keeps (as they are, but for the routes' texts). */
+export const ficheFacts = ficheFields
+  .pick({
+    numero_fiche: true,
+    intitule: true,
+    abrege: true,
+    statut: true,
+    dates: true,
+    certificateurs: true,
+    niveau: true,
+    nsf: true,
+    formacodes: true,
+    rome: true,
+    lignee: true,
+  })
+  .extend(ficheAcces.shape);
 
 /** The facts of a fiche: what a listing, a browse page or an open-data list needs. */
 export type FicheFacts = z.infer<typeof ficheFacts>;
@@ -42,6 +59,12 @@ export function ficheSummary(fiche: Fiche): FicheSummary {
   for (const key of Object.keys(ficheFacts.shape) as (keyof FicheFacts)[]) {
     if (fiche[key] !== undefined) summary[key] = fiche[key];
   }
+  summary['voies_acces'] = Object.fromEntries(
+    (Object.keys(VOIES_ACCES) as VoieAcces[]).map((voie) => [
+      voie,
+      { ouverte: fiche.voies_acces[voie].ouverte },
+    ]),
+  );
   return summary as FicheSummary;
 }
 

@@ -57,6 +57,32 @@ describe('browse pages of the real site', () => {
     );
   });
 
+  it('/rome/K1801/ lists its job titles, and each list of fiches links to the search filtered on it', () => {
+    const page = parsePage(readPage('/rome/K1801/'));
+    const titles = page
+      .all('section[aria-labelledby="appellations"] li')
+      .map((li) => collapse(toText(li)));
+    expect(titles).toHaveLength(23);
+    expect(titles).toContain('Accompagnateur / Accompagnatrice reconversion professionnelle');
+    // RNCP 6133, the one fiche of the real site, is inactive: the search among all the fiches.
+    for (const [url, search] of [
+      ['/rome/K1801/', '/recherche/?inactives=1&rome=K1801'],
+      ['/nsf/332t/', '/recherche/?inactives=1&nsf=332t'],
+      ['/niveaux/5/', '/recherche/?inactives=1&niveau=5'],
+    ] as const) {
+      expect(
+        hrefs(parsePage(readPage(url)), 'section[aria-labelledby="fiches"] .search-link a'),
+        url,
+      ).toEqual([search]);
+    }
+    // A title of a ROME 4.0 fiche emploi, on its v3 fiche's page, names its code.
+    expect(
+      parsePage(readPage('/rome/A1101/'))
+        .all('section[aria-labelledby="appellations"] li')
+        .some((li) => /\(fiche emploi A11\d\d\)$/.test(collapse(toText(li)))),
+    ).toBe(true);
+  });
+
   it('/rome/K18/ lists its codes with their counts and links the ROME 4.0 fiches emploi both ways', () => {
     const domaine = parsePage(readPage('/rome/K18/'));
     expect(itemOf(domaine, '/rome/K1801/')).toBe(
@@ -442,9 +468,9 @@ describe('browse pages of a fixture catalogue', () => {
   });
 
   it('files an RS fiche without a level under « sans niveau »', () => {
-    expect(hrefs(page('/niveaux/sans-niveau/'), 'section[aria-labelledby="fiches"] a')).toEqual([
-      '/rs/9203/',
-    ]);
+    expect(
+      hrefs(page('/niveaux/sans-niveau/'), 'section[aria-labelledby="fiches"] .card-list a'),
+    ).toEqual(['/rs/9203/']);
   });
 
   it('every internal href of every page leads to a built page, file or anchor', () => {

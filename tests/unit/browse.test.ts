@@ -14,6 +14,7 @@ import {
   nombreFiches,
   nomsCertificateurs,
   pageHref,
+  rechercheFiltree,
   resumeCatalogue,
   resumeListe,
   sortFiches,
@@ -28,6 +29,7 @@ import {
 } from '../../src/lib/certificateurs.ts';
 import {
   ancestors,
+  appellationViews,
   buildCodeTree,
   countByType,
   fichesEmploi,
@@ -40,7 +42,12 @@ import {
 import { groupFormacodes } from '../../src/lib/formacodes.ts';
 import { lignesJournal, lignesParCode } from '../../src/lib/journal/lines.ts';
 import { SANS_NIVEAU, niveauKey } from '../../src/lib/niveau.ts';
-import { loadReferentiels, type RomeEntry } from '../../src/lib/referentiels.ts';
+import {
+  appellationsByCode,
+  loadAppellations,
+  loadReferentiels,
+  type RomeEntry,
+} from '../../src/lib/referentiels.ts';
 import { ficheSchema, type Fiche } from '../../src/schema/fiche.ts';
 
 const VOIES = Object.fromEntries(
@@ -497,5 +504,41 @@ describe('lists cut into pages', () => {
     ).toBe(
       '2\u202f662 fiches, dont 1\u202f200 actives, listées en tête. Fiches 201 à 400, page 2 sur 14.',
     );
+  });
+});
+
+describe('from a browse page to the search', () => {
+  it('filters the search on the code or level, among the active fiches when the list has some', () => {
+    expect(rechercheFiltree('rome', 'K1801', 12, 'du code ROME K1801')).toEqual({
+      href: '/recherche/?rome=K1801',
+      label: 'Rechercher parmi les 12 fiches actives du code ROME K1801',
+    });
+    expect(rechercheFiltree('niveau', 'sans-niveau', 1, 'sans niveau').label).toBe(
+      'Rechercher parmi la fiche active sans niveau',
+    );
+    // A list of inactive fiches only: the search among all of them.
+    expect(rechercheFiltree('nsf', '332t', 0, 'du code NSF 332t')).toEqual({
+      href: '/recherche/?inactives=1&nsf=332t',
+      label: 'Rechercher parmi les fiches du code NSF 332t',
+    });
+  });
+});
+
+describe('the job titles of a ROME code', () => {
+  const byCode = appellationsByCode(loadAppellations());
+
+  it('lists K1801’s titles, and names the fiche emploi of a title filed under another code', () => {
+    const k1801 = appellationViews(byCode.get('K1801')!, 'K1801', () => true);
+    expect(k1801).toContainEqual({
+      libelle: 'Accompagnateur / Accompagnatrice reconversion professionnelle',
+    });
+    const ref = loadReferentiels();
+    const [code, entries] = [...byCode].find(
+      ([c, list]) => ref.rome.entrees[c]?.libelle_v3 && list.some((e) => e.code !== c),
+    )!;
+    const views = appellationViews(entries, code, (c) => c in ref.rome.entrees);
+    const other = views.find((v) => v.emploi)!;
+    expect(other.emploi!.code).not.toBe(code);
+    expect(other.emploi!.href === undefined).toBe(!(other.emploi!.code in ref.rome.entrees));
   });
 });

@@ -1,13 +1,19 @@
 /**
  * `buildReferentiels`: the project's own compact reference tables (codes, labels, hierarchy: facts
- * only) built from the open data, written as rome.json, nsf.json, niveaux.json (read back by
- * src/lib/referentiels.ts) and SOURCES.md. The output only depends on the input files (no date, no
+ * only) built from the open data, written as rome.json, appellations.json, nsf.json, niveaux.json
+ * (read back by src/lib/referentiels.ts) and SOURCES.md. The output only depends on the input files (no date, no
  * absolute path), so a rebuild without new data changes nothing.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REFERENTIEL_FILES, REFERENTIELS_DIR } from '../../../src/lib/referentiels.ts';
+import {
+  APPELLATIONS_FILE,
+  REFERENTIEL_FILES,
+  REFERENTIELS_DIR,
+  type RomeEntry,
+} from '../../../src/lib/referentiels.ts';
+import { buildAppellations } from './appellations.ts';
 import { Source } from './inputs.ts';
 import { buildNiveaux } from './niveaux.ts';
 import { buildNsf } from './nsf.ts';
@@ -42,14 +48,21 @@ export function buildReferentiels({ dataDir, outDir }: BuildOptions): BuildResul
   const remarques: string[] = [];
   const source = new Source(dataDir);
   const rome = buildRome(source, remarques);
+  const romeFichesV3 = new Set(
+    Object.values(JSON.parse(rome.json).entrees as Record<string, RomeEntry>)
+      .filter((entry) => entry.type === 'fiche' && entry.libelle_v3 !== undefined)
+      .map((entry) => entry.code),
+  );
+  const appellations = buildAppellations(source, romeFichesV3);
   const nsf = buildNsf(source, remarques);
   const niveaux = buildNiveaux(source, remarques);
-  const sources = buildSourcesMd({ rome, nsf, niveaux });
+  const sources = buildSourcesMd({ rome, appellations, nsf, niveaux });
 
   fs.mkdirSync(outDir, { recursive: true });
   const fichiers: BuildResult['fichiers'] = [];
   for (const [name, text, entrees] of [
     [REFERENTIEL_FILES.rome, rome.json, rome.count],
+    [APPELLATIONS_FILE, appellations.json, appellations.count],
     [REFERENTIEL_FILES.nsf, nsf.json, nsf.count],
     [REFERENTIEL_FILES.niveaux, niveaux.json, niveaux.count],
     ['SOURCES.md', sources, null],

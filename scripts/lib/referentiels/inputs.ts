@@ -15,6 +15,7 @@ export const FICHIERS = {
   romeV4Domaines: 'rome/rome4-v458/unix_domaine_professionnel_v458_utf8.csv',
   romeV4Fiches: 'rome/rome4-v458/unix_referentiel_code_rome_v458_utf8.csv',
   romeV4Arborescence: 'rome/rome4-v458/unix_cr_gd_dp_v458_utf8.csv',
+  romeAppellations: 'rome/rome4-v460-appellations/unix_referentiel_appellation_v460_utf8.csv',
   exportRome:
     'france-competences/export-fiches-csv-2026-02-01-partial/export_fiches_CSV_Rome_2026_02_01.csv',
   exportNsf:

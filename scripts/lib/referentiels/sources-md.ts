@@ -7,14 +7,17 @@ import { GENERE_PAR, type Built } from './output.ts';
 
 export function buildSourcesMd({
   rome,
+  appellations,
   nsf,
   niveaux,
 }: {
   rome: Built;
+  appellations: Built;
   nsf: Built;
   niveaux: Built;
 }): string {
   const r = rome.facts;
+  const a = appellations.facts;
   const n = nsf.facts;
   const sansLibelle = String(niveaux.facts['sansLibelle'] ?? '');
   const data = (file: string) => `\`../shared/data/${file}\``;
@@ -51,6 +54,23 @@ ${r['entrees']} codes : grands domaines (\`K\`), domaines professionnels (\`K18\
 - Licence : pour le ROME, ${aucune} dans les dépôts d'origine (un dépôt tiers indique la Licence Ouverte
   v2.0 : à vérifier sur data.gouv.fr / francetravail.io). Pour l'export : ${LICENCE_EXPORT}, indiquée par
   des dépôts tiers (les dépôts d'origine n'en indiquent pas).
+
+## appellations.json : les appellations du ROME 4.0 (intitulés de métier)
+
+${a['appellations']} intitulés de métier, rangés par leur code OGR : le libellé
+(« Accompagnateur / Accompagnatrice reconversion professionnelle »), la fiche ROME 4.0 de
+l'appellation (\`code\`, ${a['codesRome4']} fiches) et la fiche ROME v3 dont elle relève (\`parent\`,
+${a['fichesV3']} fiches, toutes dans rome.json : le code que citent les fiches de France
+Compétences). ${a['autreCode']} appellations ont une fiche ROME 4.0 différente de leur fiche v3
+(une « fiche emploi » comme K1224, ou un code plus récent que la version 58 de rome.json).
+
+- **ROME 4.0, référentiel des appellations** : ${data(FICHIERS.romeAppellations)}. Éditeur : France
+  Travail. Version 60 (deux versions après celle de rome.json). Seules les colonnes
+  \`code_ogr\`, \`libelle_appellation_long\`, \`code_rome\` et \`code_rome_parent\` sont reprises.
+- Licence : ${aucune} dans le dépôt d'origine (voir le ROME ci-dessus).
+
+Le site s'en sert pour la page de chaque code ROME (ses appellations) et pour la recherche : un
+intitulé de métier qu'aucune fiche ne contient mène aux fiches de son code ROME.
 
 ## nsf.json : NSF (nomenclature des spécialités de formation)
 

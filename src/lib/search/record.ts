@@ -8,7 +8,7 @@ import type { FicheFacts } from '../../schema/summary.ts';
 import { displayNumero } from '../fiche.ts';
 import { niveauKey } from '../niveau.ts';
 import type { ScopeName } from './scopes.ts';
-import { STATUT, type FacetKey } from './state.ts';
+import { BLOCS_POSSIBLE, romeFilterKey, STATUT, VOIES, type FacetKey } from './state.ts';
 
 export interface SearchRecord {
   /** Shown in a result: `RNCP 6133`. */
@@ -17,6 +17,11 @@ export interface SearchRecord {
   codes: string[];
   /** Filter values, one list per filter. */
   filters: Record<FacetKey, string[]>;
+  /**
+   * The same values under the index's filter names: the ROME codes in one filter per letter
+   * (`rome-k`, see ./state.ts romeFilterKey), the others as they are.
+   */
+  indexFilters: [name: string, value: string][];
   /** Listing order without words: active first, then répertoire and number. */
   ordre: string;
   /** The bundle family the fiche is indexed in (./scopes.ts). */
@@ -35,17 +40,30 @@ export function searchRecord(
   const { repertoire, numero } = splitNumeroFiche(fiche.numero_fiche);
   const rome = unique((fiche.rome ?? []).map((r) => r.code));
   const nsf = unique((fiche.nsf ?? []).map((n) => n.code));
+  // Only what the fiche says is open: a route it says nothing about (null) is not offered.
+  const voie = VOIES.filter((v) => fiche.voies_acces?.[v].ouverte === true);
+  const territoire = [
+    ...(fiche.accessible_nouvelle_caledonie === true ? ['nouvelle-caledonie'] : []),
+    ...(fiche.accessible_polynesie_francaise === true ? ['polynesie-francaise'] : []),
+  ];
+  const filters: Record<FacetKey, string[]> = {
+    statut: [fiche.statut.actif ? STATUT.actif : STATUT.inactif],
+    niveau: [niveauKey(fiche)],
+    voie,
+    blocs: fiche.validation_partielle === true ? [BLOCS_POSSIBLE] : [],
+    territoire,
+    repertoire: [repertoire],
+    rome,
+    nsf,
+    certificateur: unique([...certificateurs]),
+  };
   return {
     numero: displayNumero(fiche.numero_fiche),
     codes: unique([fiche.numero_fiche, ...rome, ...nsf]),
-    filters: {
-      statut: [fiche.statut.actif ? STATUT.actif : STATUT.inactif],
-      niveau: [niveauKey(fiche)],
-      repertoire: [repertoire],
-      rome,
-      nsf,
-      certificateur: unique([...certificateurs]),
-    },
+    filters,
+    indexFilters: Object.entries(filters).flatMap(([key, values]) =>
+      values.map((value): [string, string] => [key === 'rome' ? romeFilterKey(value) : key, value]),
+    ),
     ordre: `${fiche.statut.actif ? 0 : 1}-${repertoire}-${String(numero).padStart(6, '0')}`,
     scope: fiche.statut.actif ? 'actives' : 'inactives',
   };
