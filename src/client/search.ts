@@ -19,6 +19,10 @@
  * (scopes.ts, pagefind.ts), the codes (codes-index.ts, src/lib/code-lookup.ts), the job titles
  * (metiers.ts). What is left is the
  * DOM wiring, which the browser tests (tests/search-*.test.ts) drive.
+ *
+ * Long (about 750 lines) on purpose: it is the one script the page loads, and splitting it into
+ * modules would add requests or a bundling step for the reader; its pure parts (state, facets, job
+ * titles, scopes) are already in src/lib/search/ with their unit tests.
  */
 import { parseCodeQuery, resolveCodeQuery, type DirectMatch } from '../lib/code-lookup.ts';
 import type { CodeDirectory } from '../lib/code-lookup.ts';

@@ -1,6 +1,9 @@
 /**
  * Every content query of the site, in one place: pages ask this module for ready data and hold no
  * logic of their own.
+ *
+ * Just over 300 lines: the one module pages ask for data, so that no page holds logic; each view's
+ * computation lives in its own module (browse.ts, code-tree.ts, certificateurs.ts, ce-qui-change.ts…).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { splitNumeroFiche } from '../schema/codes.ts';

@@ -13,6 +13,8 @@
  *
  * With `only`, fiches not asked for are passed over without being built, and reading stops as soon as
  * every number asked for has been found (the report says so: the rest of the file is not checked).
+ *
+ * Just over 300 lines: staging, commit and discard share the hand-edit checks and must stay together.
  */
 import {
   existsSync,

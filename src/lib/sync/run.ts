@@ -10,6 +10,9 @@
  * 4. Everything is renamed into place: the imports' fiches, the marks, the journal, the record.
  *
  * Any fault is a SyncError (src/lib/sync/errors.ts), thrown with the catalogue unchanged.
+ *
+ * Long (about 450 lines): the four steps above share one staging folder and one rollback, which read
+ * best in one place; each step's own logic (listing, download, unzip, guard, journal) is in its module.
  */
 import {
   existsSync,
