@@ -45,13 +45,18 @@ const commands = steps.flatMap((step) =>
     .filter(Boolean),
 );
 
-/** The commands of .ci/run that do the work: installing Chromium, npm ci, the test data, npm test. */
+/**
+ * The commands of .ci/run that do the work: installing Chromium and Java, npm ci, the test data,
+ * npm test. The packages it installs when missing (`missing+=(chromium)`) are spelt out.
+ */
 function ciRunCommands(): string[] {
-  return read('.ci/run')
+  const lines = read('.ci/run')
     .split('\n')
-    .map((line) => line.trim())
+    .map((line) => line.trim());
+  const packages = lines.flatMap((line) => /missing\+=\(([^)]+)\)/.exec(line)?.[1] ?? []);
+  return lines
     .filter((line) => /^(npm |as_root apt-get install )/.test(line))
-    .map((line) => line.replace(/^as_root /, ''));
+    .map((line) => line.replace(/^as_root /, '').replace('"${missing[@]}"', packages.join(' ')));
 }
 
 describe('.github/workflows/ci.yml', () => {
@@ -75,7 +80,7 @@ describe('.github/workflows/ci.yml', () => {
   it('runs the same steps as .ci/run, in the same order, on Debian with Node from .nvmrc', () => {
     const expected = ciRunCommands();
     expect(expected).toEqual([
-      'apt-get install -y -qq chromium >/dev/null',
+      'apt-get install -y -qq chromium default-jre-headless >/dev/null',
       'npm ci --no-audit --no-fund',
       'npm run test-data',
       'npm test',
