@@ -6,10 +6,9 @@
  * Exit status: 0 synchronised, or already up to date; 2 nothing written (a fault or the guard; the
  * message says which and what to do).
  */
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runWithBoundedHeap } from './lib/cli/streaming-command.ts';
 
 const USAGE = `Usage : npm run sync [-- options]
 
@@ -107,21 +106,7 @@ async function main(): Promise<number> {
   }
 }
 
-/**
- * The main thread reads the XML as it flows (see scripts/import.ts): a bounded heap keeps V8 from
- * growing it after the bytes read. A command started without the limits starts itself again with them.
- */
-const HEAP_FLAGS = ['--max-old-space-size=256', '--max-semi-space-size=4'];
-if (!HEAP_FLAGS.every((flag) => process.execArgv.includes(flag))) {
-  const child = spawnSync(
-    process.execPath,
-    [...HEAP_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
-    { stdio: 'inherit' },
-  );
-  process.exit(child.status ?? (child.signal === 'SIGINT' ? 130 : 1));
-}
-
-// Ctrl-C or a kill: exit normally, so that the staged files are removed (nothing half-written).
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
+// A bounded heap and a clean exit on Ctrl-C (scripts/lib/cli/streaming-command.ts).
+runWithBoundedHeap(import.meta.url, ['--max-old-space-size=256', '--max-semi-space-size=4']);
 
 process.exitCode = await main();
