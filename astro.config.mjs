@@ -1,7 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import codesIndex from './src/integrations/codes-index.ts';
+import codesIndex from './src/integrations/write-codes-index.ts';
 import redirects from './src/integrations/redirects.ts';
 import sitemap from './src/integrations/sitemap.ts';
 

@@ -3,7 +3,16 @@ import tseslint from 'typescript-eslint';
 
 export default [
   {
-    ignores: ['dist/', '.astro/', 'node_modules/', 'tmp/', '.vitest/', '.stryker-tmp/', 'reports/'],
+    ignores: [
+      'dist/',
+      '.astro/',
+      'node_modules/',
+      'tmp/',
+      '.vitest/',
+      '.cache/',
+      '.stryker-tmp/',
+      'reports/',
+    ],
   },
   ...tseslint.configs.recommended,
   ...eslintPluginAstro.configs.recommended,

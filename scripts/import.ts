@@ -7,10 +7,9 @@
  * Exit status: 0 done; 1 some fiches failed or were not found; 2 nothing written (bad command line,
  * unreadable or malformed export).
  */
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runWithBoundedHeap } from './lib/cli/streaming-command.ts';
 
 const USAGE = `Usage : npm run import -- <export.xml> [options]
 
@@ -96,22 +95,7 @@ async function main(): Promise<number> {
   }
 }
 
-/**
- * The main thread only reads the XML, but V8 sizes its heap after the bytes that flow through it (the
- * whole export), not after what it keeps (a few MB): left alone it grew to 200 MB on a 600 MB export.
- * These limits keep it small; a command started without them starts itself again with them.
- */
-const HEAP_FLAGS = ['--max-old-space-size=96', '--max-semi-space-size=4'];
-if (!HEAP_FLAGS.every((flag) => process.execArgv.includes(flag))) {
-  const child = spawnSync(
-    process.execPath,
-    [...HEAP_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
-    { stdio: 'inherit' },
-  );
-  process.exit(child.status ?? (child.signal === 'SIGINT' ? 130 : 1));
-}
-
-// Ctrl-C or a kill: exit normally, so that the import removes its staging folder (nothing half-written).
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
+// A bounded heap and a clean exit on Ctrl-C (scripts/lib/cli/streaming-command.ts).
+runWithBoundedHeap(import.meta.url, ['--max-old-space-size=96', '--max-semi-space-size=4']);
 
 process.exitCode = await main();

@@ -43,3 +43,10 @@ export function ficheFile(numero: string): { repositoryPath: string; localPath: 
     localPath: path.resolve(FICHES_DIR, relative),
   };
 }
+
+/** The site's address (astro.config.mjs `site`), which every absolute URL of the open data needs. */
+export function requireSite(site: URL | undefined): URL {
+  if (!site)
+    throw new Error('astro.config.mjs must set `site`: the open-data files use absolute URLs.');
+  return site;
+}

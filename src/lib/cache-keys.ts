@@ -3,14 +3,15 @@
  * key and code are unchanged since the last build is copied from the cache instead of being
  * rendered. A key must therefore change whenever anything the page shows changes. Astro hashes the
  * code (components, src/lib) itself; the key covers the data: the fiche's file, what the page reads
- * beside it (the reference tables, the catalogue's list of fiches for lineage links, the date of the
- * file's last commit) and the settings read from the environment. Browse pages are keyed by
+ * beside it (the reference tables, the other fiches of its lignée and of its correspondences, its
+ * entries in the journal, the date of the file's last commit) and the settings read from the
+ * environment. Browse pages are keyed by
  * everything they are given (their props), so a changed title reaches every list that shows it.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { DEFAULT_BRANCH, REPOSITORY_URL } from '../config.ts';
+import type { FicheSummary } from '../schema/summary.ts';
+import { REFERENTIELS_DIR, referentielTexts } from './referentiels.ts';
 
 /** A fiche or its summary: what browse pages list. */
 function isFiche(value: unknown): value is { numero_fiche: string; statut?: { actif?: boolean } } {
@@ -72,21 +73,55 @@ function pageKey(page: { data?: unknown }): string {
   );
 }
 
+/** A fiche of the catalogue as the build holds it: its summary, and the digest of its file. */
+export interface CatalogueEntry {
+  digest?: string | number | undefined;
+  data: FicheSummary;
+}
+
+/**
+ * What a fiche's page shows of other fiches, for its key. Its direct predecessors and successors by
+ * their digest: their files are read whole to say what changes between them (src/lib/ce-qui-change.ts).
+ * The later generations by what the lignée's timeline shows of them (title, status, level, dates),
+ * the fiches its blocs correspond to by their title. A fiche not in the catalogue counts as null:
+ * the page links it to France Compétences instead, and the key changes when it joins.
+ */
+export function ficheNeighboursKey(
+  fiche: FicheSummary,
+  catalogue: (numero: string) => CatalogueEntry | undefined,
+): string {
+  const numeros = (liens: readonly { numero: string }[] | undefined) =>
+    (liens ?? []).map((l) => l.numero);
+  const l = fiche.lignee;
+  const direct = [...numeros(l?.precedentes), ...numeros(l?.suivantes)].map(
+    (numero) => [numero, catalogue(numero)?.digest ?? null] as const,
+  );
+  const timeline = numeros(l?.ulterieures).map((numero) => {
+    const data = catalogue(numero)?.data;
+    return [
+      numero,
+      data
+        ? [data.intitule, data.statut.actif, data.niveau?.europe ?? null, data.dates ?? null]
+        : null,
+    ] as const;
+  });
+  const correspondantes = (fiche.fiches_correspondantes ?? []).map(
+    (numero) => [numero, catalogue(numero)?.data.intitule ?? null] as const,
+  );
+  return cacheKey(direct, timeline, correspondantes);
+}
+
 /** The settings that change pages without being in Astro's configuration. */
 export function settingsKey(): string {
   return cacheKey(REPOSITORY_URL, DEFAULT_BRANCH);
 }
 
-const REFERENTIELS_DIR = 'content/referentiels';
 let referentiels: string | undefined;
 
 /** The generated reference tables (ROME, NSF, niveaux), whose labels the pages show. */
 export function referentielsKey(dir: string = REFERENTIELS_DIR): string {
   if (referentiels !== undefined && dir === REFERENTIELS_DIR) return referentiels;
-  const files = readdirSync(dir)
-    .filter((file) => file.endsWith('.json'))
-    .sort();
-  const key = cacheKey(...files.map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]));
+  const key = cacheKey(...referentielTexts(dir));
   if (dir === REFERENTIELS_DIR) referentiels = key;
   return key;
 }

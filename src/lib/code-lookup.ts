@@ -3,11 +3,11 @@
  * France Compétences address), a ROME code (K1801) or an NSF code (332t). The search page shows
  * what it finds as « Accès direct » and Enter goes straight to it.
  *
- * Runs in the browser: no imports, so the search script stays small (the schema module would bring
- * zod along). The patterns mirror src/schema/codes.ts; tests/code-lookup.test.ts checks they agree.
+ * Runs in the browser: no imports but types, so the search script stays small (the schema module
+ * would bring zod along). The patterns mirror src/schema/codes.ts; tests/code-lookup.test.ts checks
+ * they agree.
  */
-
-export type Repertoire = 'RNCP' | 'RS';
+import type { Repertoire } from '../schema/codes.ts';
 
 export type CodeTarget =
   | { kind: 'fiche'; numero: string }

@@ -6,7 +6,7 @@
 import { splitNumeroFiche } from '../schema/codes.ts';
 import type { Fiche } from '../schema/fiche.ts';
 import type { FicheLookup } from './charts/lignee.ts';
-import { displayNumero, ficheUrl, franceCompetencesUrl } from './fiche.ts';
+import { lienFiche, type LienFiche } from './fiche.ts';
 
 export interface BlocRef {
   code: string;
@@ -19,19 +19,12 @@ export interface CorrespondanceRow {
   blocsSource: BlocRef[];
   /** Blocs of the other fiche; empty when it is of the whole other fiche. */
   blocsDestination: BlocRef[];
-  fiche: {
-    numero: string;
-    display: string;
-    intitule?: string;
-    href: string;
-    /** In the catalogue: `href` is this site's page. */
-    internal: boolean;
-  };
+  fiche: LienFiche;
 }
 
 /**
  * The correspondences of a fiche, grouped by the other fiche (by number) in the export's order.
- * The other fiche's title comes from the catalogue, else from this fiche's lineage.
+ * The other fiche's title comes from the catalogue, else from this fiche's lignée.
  */
 export function correspondanceRows(
   fiche: Pick<Fiche, 'blocs' | 'correspondances' | 'lignee'>,
@@ -54,13 +47,7 @@ export function correspondanceRows(
     return {
       blocsSource: c.blocs_source.map(ref),
       blocsDestination: (c.blocs_destination ?? []).map((code) => ({ code })),
-      fiche: {
-        numero,
-        display: displayNumero(numero),
-        ...(intitule ? { intitule } : {}),
-        href: facts ? ficheUrl(numero) : franceCompetencesUrl(numero),
-        internal: facts !== undefined,
-      },
+      fiche: lienFiche(numero, facts !== undefined, intitule),
     };
   });
   const order = (numero: string) => {

@@ -1,10 +1,10 @@
 /**
- * What a fiche page needs that is derived from the fiche's data: addresses, labels, the lineage, the
+ * What a fiche page needs that is derived from the fiche's data: addresses, labels, the lignée, the
  * body split into its sections. Pure functions, unit-tested without Astro.
  */
 import type { RootContent } from 'mdast';
 import { splitNumeroFiche } from '../schema/codes.ts';
-import type { Lien } from '../schema/fiche.ts';
+import type { Habilitation, Lien } from '../schema/fiche.ts';
 import type { FicheFacts } from '../schema/summary.ts';
 import { type SectionKey, sectionKeyOf } from '../schema/sections.ts';
 import { parseMarkdown } from './validate/markdown.ts';
@@ -27,8 +27,8 @@ export function partenairesUrl(numero: string): string {
   return `${ficheUrl(numero)}partenaires/`;
 }
 
-/** What a partner organisation is allowed to do, as the export codes it. */
-export const HABILITATIONS: Readonly<Record<string, string>> = {
+/** What a partner organisation is allowed to do, for each value of the export (src/schema/fiche.ts). */
+export const HABILITATIONS: Readonly<Record<Habilitation, string>> = {
   HABILITATION_FORMER: 'préparer à la certification',
   HABILITATION_ORGANISER: "organiser l'évaluation",
   HABILITATION_ORGA_FORM: "préparer et organiser l'évaluation",
@@ -46,6 +46,28 @@ export function franceCompetencesUrl(numero: string): string {
   return `https://www.francecompetences.fr/recherche/${repertoire.toLowerCase()}/${n}/`;
 }
 
+/** A link to another fiche, as the fiche page shows it (src/components/fiche/LienFiche.astro). */
+export interface LienFiche {
+  numero: string;
+  /** `RNCP 6133`. */
+  display: string;
+  intitule?: string;
+  /** This site's page when the fiche is in the catalogue, otherwise France Compétences'. */
+  href: string;
+  /** In the catalogue: `href` is this site's page. */
+  internal: boolean;
+}
+
+export function lienFiche(numero: string, internal: boolean, intitule?: string): LienFiche {
+  return {
+    numero,
+    display: displayNumero(numero),
+    ...(intitule ? { intitule } : {}),
+    href: internal ? ficheUrl(numero) : franceCompetencesUrl(numero),
+    internal,
+  };
+}
+
 /** The CNCP address of an old résumé descriptif (dead since 2019, shown as an archive). */
 export function cncpUrl(numero: string): string {
   return `http://www.rncp.cncp.gouv.fr/grand-public/visualisationFiche?format=fr&fiche=${splitNumeroFiche(numero).numero}`;
@@ -59,27 +81,6 @@ export function franceTravailRomeUrl(code: string): string {
 /** The Pôle emploi address that old fiches cite for a ROME code (archived). */
 export function poleEmploiRomeUrl(code: string): string {
   return `http://recrutement.pole-emploi.fr/fichesrome/ficherome?codeRome=${code}`;
-}
-
-const dateFormat = new Intl.DateTimeFormat('fr-FR', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** `2007-03-03` → `3 mars 2007`. */
-export function formatDate(iso: string): string {
-  return dateFormat.format(new Date(`${iso}T00:00:00Z`));
-}
-
-export const NON_PRECISE = 'Non précisé dans la source';
-
-/** How a yes / no / unknown fact reads on the page. */
-export function ouiNon(value: boolean | null | undefined): string {
-  if (value === true) return 'Oui';
-  if (value === false) return 'Non';
-  return NON_PRECISE;
 }
 
 /** A stable address segment for a certificateur: the SIRET when known, else the name. */
@@ -96,7 +97,8 @@ export function certificateurSlug(certificateur: {
     .replace(/^-|-$/g, '');
 }
 
-export interface Lineage {
+/** The fiches before and after this one in the line of its certification (its lignée). */
+export interface Lignee {
   precedentes: Lien[];
   suivantes: Lien[];
   /** Later generations, oldest first, each naming the fiche it replaced. */
@@ -105,7 +107,7 @@ export interface Lineage {
   plusRecente?: Lien;
 }
 
-export function lineage(fiche: FicheFacts): Lineage {
+export function lignee(fiche: FicheFacts): Lignee {
   const precedentes = fiche.lignee?.precedentes ?? [];
   const suivantes = fiche.lignee?.suivantes ?? [];
   const ulterieures = fiche.lignee?.ulterieures ?? [];

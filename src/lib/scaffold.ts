@@ -12,8 +12,11 @@ import { SECTIONS } from '../schema/sections.ts';
 import { codeExample, ficheJsonSchema, type JsonSchema } from './json-schema.ts';
 import { PLACEHOLDER, expectedPath } from './validate/index.ts';
 
-/** Written by the importer only (the fingerprint of an imported file): never by hand. */
-export const NOT_SCAFFOLDED: readonly string[] = ['import'];
+/**
+ * Written by the importer and the sync only, never by hand: the fingerprint of an imported file, and
+ * the date a fiche left the export (which the schema refuses on a fiche without an `import` block).
+ */
+export const NOT_SCAFFOLDED: readonly string[] = ['import', 'absent_export_depuis'];
 
 /** `rncp 12345`, `RNCP12345` → `RNCP12345`; undefined when it is not a fiche number. */
 export function normalizeNumero(input: string): string | undefined {

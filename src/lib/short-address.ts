@@ -3,14 +3,14 @@
  * to the fiche's page, `/rncp/6133/`. No page is built for them (docs/hosting.md, « Adresses
  * courtes »): the host's rules in `_redirects` answer them where the host reads that file
  * (src/integrations/redirects.ts writes it with `redirectRules`), and the 404 page everywhere else
- * (src/scripts/short-address.ts reads its own address with `shortAddressOf`).
+ * (src/client/not-found.ts reads its own address with `shortAddressOf`).
  *
- * Runs in the browser too, so it imports nothing: the 404 page's script stays under 1 kB. The search's
- * reader of codes (src/lib/code-lookup.ts) would do, but would more than double it; a path segment
- * needs only its fiche pattern, which tests/short-address-lib.test.ts checks the two agree on.
+ * Runs in the browser too, so it imports nothing but types: the 404 page's script stays under 1 kB.
+ * The search's reader of codes (src/lib/code-lookup.ts) would do, but would more than double it; a
+ * path segment needs only its fiche pattern, which tests/short-address-lib.test.ts checks the two
+ * agree on.
  */
-
-export type Repertoire = 'RNCP' | 'RS';
+import type { Repertoire } from '../schema/codes.ts';
 
 export interface ShortAddress {
   repertoire: Repertoire;

@@ -1,6 +1,6 @@
 /** Every page may be crawled; the sitemap lists them. */
 import type { APIRoute } from 'astro';
-import { requireSite } from '../lib/opendata.ts';
+import { requireSite } from '../config.ts';
 
 export const GET: APIRoute = ({ site }) =>
   new Response(

@@ -39,7 +39,9 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-export type Repertoire = 'RNCP' | 'RS';
+/** The two répertoires: the RNCP and the Répertoire spécifique. */
+export const REPERTOIRES = ['RNCP', 'RS'] as const;
+export type Repertoire = (typeof REPERTOIRES)[number];
 
 /** Splits "RNCP6133" into its répertoire and number. */
 export function splitNumeroFiche(numero: string): { repertoire: Repertoire; numero: number } {

@@ -5,6 +5,10 @@
  *
  * Every `.describe()` text is the field's documentation: it feeds the editors' JSON Schema (hover and
  * completion) and the field reference page, so it is written once, here.
+ *
+ * Over 300 lines on purpose: a fiche is one document, and this file reads as its field reference from
+ * top to bottom. What other code needs apart lives beside it: the codes' patterns (./codes.ts), the
+ * values of a level (./niveaux.ts), the body's headings (./sections.ts).
  */
 import { z } from 'astro/zod';
 import {
@@ -19,6 +23,7 @@ import {
   isoDate,
   numeroFiche,
 } from './codes.ts';
+import { CORRESPONDANCE_1969, NIVEAUX_1969, SANS_NIVEAU_EXPORT } from './niveaux.ts';
 
 // Messages zod writes itself (a missing field, a wrong type) in French, for editors.
 z.config(z.locales.fr());
@@ -33,13 +38,63 @@ const text = (description: string) =>
 /** Markdown prose kept in a frontmatter field (a bloc's competences, a jury's composition…). */
 const markdown = (description: string) => text(`${description} (Markdown, sans HTML).`);
 
+/**
+ * Characters a written address cannot hold (outside the WHATWG URL code points): spaces of any kind,
+ * controls, and the signs " < > \ ^ ` { | }. The URL parser behind `z.url()` would accept them by
+ * percent-encoding them, so `"https://a.fr/ https://b.fr/"` passed as one broken address.
+ */
+const HORS_ADRESSE = /[\p{White_Space}\p{Cc}"<>\\^`{|}]/u;
+
 const url = (description: string) =>
   z
-    .url({
-      protocol: /^https?$/,
-      error: 'Adresse invalide : attendu une URL complète commençant par https:// ou http://',
+    .string()
+    .refine((v) => !/\p{White_Space}/u.test(v), {
+      abort: true,
+      error:
+        'Adresse avec une espace : une adresse web n’en contient pas. Pour plusieurs adresses, une adresse par élément de liste (- url: "https://www.exemple.fr/" puis, à la ligne suivante, - url: "https://www.exemple.fr/formation")',
     })
+    .refine((v) => !HORS_ADRESSE.test(v), {
+      abort: true,
+      error: (issue) => {
+        const c = HORS_ADRESSE.exec(String(issue.input))?.[0] ?? '';
+        return `Adresse avec le caractère ${c}, qu’une adresse web ne peut pas contenir : écrivez-le encodé (${encodeURIComponent(c)}) ou corrigez l’adresse`;
+      },
+    })
+    .pipe(
+      z.url({
+        protocol: /^https?$/,
+        error: 'Adresse invalide : attendu une URL complète commençant par https:// ou http://',
+      }),
+    )
+    // The checks before the pipe hide the format from the JSON Schema (editors' hover, field page).
+    .meta({ format: 'uri' })
     .describe(description);
+
+/**
+ * Web addresses of one kind, as a list: an export's field may hold several addresses, and text
+ * around them (« Programme : https://… »). Each element is one link: its address and the text shown
+ * for it, or a text alone when the source gives no address.
+ */
+const liensWeb = (description: string) =>
+  z
+    .array(
+      z
+        .strictObject({
+          url: url('Une adresse web complète, https://… ou http://….').optional(),
+          libelle: text(
+            'Texte du lien (l’adresse est montrée sinon), ou texte seul quand la source ne donne pas d’adresse.',
+          ).optional(),
+        })
+        .refine((l) => l.url !== undefined || l.libelle !== undefined, {
+          error: 'Élément vide : écrivez url (l’adresse), libelle (son texte) ou les deux',
+        })
+        .describe('Un lien : son adresse, son texte, ou les deux.'),
+      {
+        error:
+          'Attendu une liste, une adresse par élément de liste : - url: "https://www.exemple.fr/"',
+      },
+    )
+    .describe(`${description} Une adresse par élément de liste.`);
 
 /** Open or closed, or unknown when the source lost the fact (never guessed). */
 const ouiNonInconnu = (description: string) =>
@@ -60,16 +115,6 @@ const codeLibelle = (pattern: RegExp, name: string, example: string, description
     })
     .describe(description);
 
-export const NIVEAUX_1969 = ['I', 'II', 'III', 'IV', 'V'] as const;
-/** 1969 nomenclature → 2019 cadre national (Décret 2019-14): V→3, IV→4, III→5, II→6, I→7 (some I → 8). */
-export const CORRESPONDANCE_1969: Record<(typeof NIVEAUX_1969)[number], readonly number[]> = {
-  V: [3],
-  IV: [4],
-  III: [5],
-  II: [6],
-  I: [7, 8],
-};
-
 const niveau = z
   .strictObject({
     europe: z
@@ -87,7 +132,7 @@ const niveau = z
         'Niveau dans la nomenclature de 1969 (I à V), pour les fiches enregistrées avant 2019.',
       ),
     sans_niveau: z
-      .enum(['REPRISE', 'AUCUN'], { error: 'Attendu REPRISE ou AUCUN' })
+      .enum(SANS_NIVEAU_EXPORT, { error: 'Attendu REPRISE ou AUCUN' })
       .optional()
       .describe(
         "Valeur de l'export quand la fiche n'a pas de niveau : REPRISE (sans niveau spécifique) ou AUCUN.",
@@ -116,7 +161,7 @@ const certificateur = z
       'Qualité du ou des signataires de la certification (ancien format).',
     ).optional(),
     nom_commercial: text('Nom commercial du certificateur.').optional(),
-    site_internet: url('Site internet du certificateur.').optional(),
+    site_internet: liensWeb('Site internet du certificateur.').optional(),
     etat: text("État du certificateur dans l'export (par exemple « Actif »).").optional(),
     date_derniere_modification_etat: isoDate
       .optional()
@@ -129,6 +174,7 @@ export const HABILITATIONS = [
   'HABILITATION_ORGANISER',
   'HABILITATION_ORGA_FORM',
 ] as const;
+export type Habilitation = (typeof HABILITATIONS)[number];
 
 const partenaire = z
   .strictObject({
@@ -196,7 +242,7 @@ const voiesAcces = z
     contrat_professionnalisation: voie(`${VOIES_ACCES.contrat_professionnalisation} (SI_JURY_CQ).`),
     candidature_individuelle: voie(`${VOIES_ACCES.candidature_individuelle} (SI_JURY_CL).`),
     vae: voie(`${VOIES_ACCES.vae} (SI_JURY_VAE).`),
-  })
+  } satisfies Record<VoieAcces, z.ZodType>)
   .describe("Les six voies d'accès à la certification, chacune ouverte, fermée ou non précisée.");
 
 const texteOfficiel = z
@@ -289,7 +335,7 @@ const contact = z
       .optional()
       .describe('Adresse électronique.'),
     telephone: text('Téléphone.').optional(),
-    site_internet: url('Site internet.').optional(),
+    site_internet: liensWeb('Site internet.').optional(),
   })
   .describe('Un contact pour en savoir plus.');
 
@@ -448,10 +494,15 @@ export const ficheFields = z.strictObject({
     .optional()
     .describe('Correspondances de blocs avec d’autres fiches.'),
   lignee: lignee.optional(),
-  url_description: url(
-    'Lien vers une description de la certification (LIEN_URL_DESCRIPTION).',
+  url_description: liensWeb(
+    'Liens vers une description de la certification (LIEN_URL_DESCRIPTION).',
   ).optional(),
   sources: z.array(source).optional().describe("Sources d'origine de la fiche."),
+  absent_export_depuis: isoDate
+    .optional()
+    .describe(
+      'Date de la première synchronisation (npm run sync) où la fiche, importée de l’export France Compétences, n’y figurait plus. Écrit et retiré par la synchronisation ; seulement pour une fiche qui a un bloc import.',
+    ),
   import: z
     .strictObject({
       flux: text('Fichier ou export dont la fiche a été importée.'),
@@ -479,6 +530,14 @@ export const ficheSchema = ficheFields
         });
       }
     });
+    if (fiche.absent_export_depuis !== undefined && fiche.import === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['absent_export_depuis'],
+        message:
+          'absent_export_depuis ne concerne que les fiches importées de l’export France Compétences (avec un bloc import) : supprimez ce champ',
+      });
+    }
     if (repertoire === 'RNCP' && fiche.niveau === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -494,5 +553,6 @@ export type Bloc = z.infer<typeof bloc>;
 export type Voie = z.infer<typeof voiesAcces>[VoieAcces];
 export type Lien = z.infer<typeof lien>;
 export type Certificateur = z.infer<typeof certificateur>;
+export type LienWeb = NonNullable<Fiche['url_description']>[number];
 
 export { NUMERO_FICHE };

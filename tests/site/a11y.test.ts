@@ -4,18 +4,17 @@
  * heading outline without gaps, a skip link that moves focus, a visible focus on every stop of the
  * keyboard path, no horizontal scrolling on a small screen or at 200 % zoom, and a printable fiche.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { fixtureSite } from '../support/fixture-site.ts';
 import { DIST, requireDist } from '../support/dist.ts';
+import { axeViolations, headings, skippedLevels } from '../support/page-checks.ts';
 import { pagedSite } from '../support/paged-site.ts';
 import { PAGE_TYPES, pageType, uncoveredPages, type PageType } from '../support/page-types.ts';
 import { openPageType, type SiteUrls } from '../support/page-visit.ts';
 import { serveStatic, type StaticServer } from '../support/server.ts';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** Enough keyboard stops to cross the header, the breadcrumb and the start of the content. */
 const TAB_STOPS = 40;
 /** A page's whole session (axe on a long list page, 40 key presses) on a busy two-core machine. */
@@ -63,38 +62,6 @@ async function load(page: Page, type: PageType): Promise<() => string[]> {
   const visit = await openPageType(page, type, urls);
   expect(visit.status, `status of ${type.path}`).toBe(type.status);
   return visit.errors;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact ?? 'impact inconnu'}) : ${v.help} → ${v.nodes
-        .slice(0, 5)
-        .map((n) => n.target.join(' '))
-        .join(' | ')}`,
-  );
-}
-
-/** Headings as a screen reader lists them: level and start of the text. */
-function headings(page: Page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6, [role="heading"]')]
-      .filter((h) => h.checkVisibility())
-      .map((h) => ({
-        level: Number(h.getAttribute('aria-level') ?? h.tagName.slice(1)),
-        text: (h.textContent ?? '').trim().slice(0, 60),
-      })),
-  );
-}
-
-function skippedLevels(levels: { level: number; text: string }[]): string[] {
-  return levels.flatMap((h, i) => {
-    const previous = levels[i - 1];
-    return previous && h.level > previous.level + 1
-      ? [`h${previous.level} « ${previous.text} » → h${h.level} « ${h.text} »`]
-      : [];
-  });
 }
 
 /**

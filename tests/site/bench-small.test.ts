@@ -6,11 +6,14 @@
  * (docs/bench.md has the figures).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBench, type BenchRun } from '../../scripts/bench.ts';
-import type { StageResult } from '../../src/lib/bench/report.ts';
-import type { PageWeightSummary, SearchMeasure } from '../../scripts/bench.ts';
+import { runBench, type BenchRun } from '../../scripts/lib/bench/run.ts';
+import type { StageResult } from '../../scripts/lib/bench/report.ts';
+import type { PageWeightSummary, SearchMeasure } from '../../scripts/lib/bench/search.ts';
+import { sharedData } from '../support/shared-data.ts';
 
 const FICHES = 1000;
+// The synthetic export is cut out of the real samples.
+sharedData('france-competences/xml-v4.1-samples');
 
 let result: BenchRun;
 const stage = (name: string): StageResult => {

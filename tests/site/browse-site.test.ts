@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../scripts/lib/build-site.ts';
+import { buildSite } from '../../scripts/lib/site/build-site.ts';
 import { ORDRES } from '../../src/lib/browse.ts';
 import { loadReferentiels } from '../../src/lib/referentiels.ts';
 import { DIST, builtPages, readPage, requireDist } from '../support/dist.ts';
@@ -57,6 +57,32 @@ describe('browse pages of the real site', () => {
     );
   });
 
+  it('/rome/K1801/ lists its job titles, and each list of fiches links to the search filtered on it', () => {
+    const page = parsePage(readPage('/rome/K1801/'));
+    const titles = page
+      .all('section[aria-labelledby="appellations"] li')
+      .map((li) => collapse(toText(li)));
+    expect(titles).toHaveLength(23);
+    expect(titles).toContain('Accompagnateur / Accompagnatrice reconversion professionnelle');
+    // RNCP 6133, the one fiche of the real site, is inactive: the search among all the fiches.
+    for (const [url, search] of [
+      ['/rome/K1801/', '/recherche/?inactives=1&rome=K1801'],
+      ['/nsf/332t/', '/recherche/?inactives=1&nsf=332t'],
+      ['/niveaux/5/', '/recherche/?inactives=1&niveau=5'],
+    ] as const) {
+      expect(
+        hrefs(parsePage(readPage(url)), 'section[aria-labelledby="fiches"] .search-link a'),
+        url,
+      ).toEqual([search]);
+    }
+    // A title of a ROME 4.0 fiche emploi, on its v3 fiche's page, names its code.
+    expect(
+      parsePage(readPage('/rome/A1101/'))
+        .all('section[aria-labelledby="appellations"] li')
+        .some((li) => /\(fiche emploi A11\d\d\)$/.test(collapse(toText(li)))),
+    ).toBe(true);
+  });
+
   it('/rome/K18/ lists its codes with their counts and links the ROME 4.0 fiches emploi both ways', () => {
     const domaine = parsePage(readPage('/rome/K18/'));
     expect(itemOf(domaine, '/rome/K1801/')).toBe(
@@ -79,16 +105,37 @@ describe('browse pages of the real site', () => {
     ]);
   });
 
-  it('/rome/ lists the cited codes first and the whole tree, K1801 with its count', () => {
+  it('/rome/ lists the cited codes first, then the grand domaines and their domaines with counts', () => {
     const page = parsePage(readPage('/rome/'));
     expect(itemOf(page, '/rome/K1801/', 'section[aria-labelledby="cites"]')).toBe(
       'K1801 : Conseiller / Conseillère en insertion professionnelle (1 fiche)',
     );
-    expect(itemOf(page, '/rome/K1801/', '.code-tree')).toBe(
-      'K1801 : Conseiller / Conseillère en insertion professionnelle (1 fiche)',
+    expect(itemOf(page, '/rome/K18/', '.code-tree')).toBe(
+      'K18 : Développement territorial et emploi (1 fiche)',
     );
     expect(page.all('.code-tree > li > details')).toHaveLength(14);
-    expect(page.all('.code-tree a')).toHaveLength(Object.keys(ref.rome.entrees).length);
+    // The codes themselves are on their domaine's page: 1,091 of them made /rome/ too heavy (issue 14).
+    const entries = Object.values(ref.rome.entrees);
+    expect(page.all('.code-tree a')).toHaveLength(entries.filter((e) => e.type !== 'fiche').length);
+    expect(hrefs(page, '.code-tree a')).not.toContain('/rome/K1802/');
+  });
+
+  it('every ROME code is reached from /rome/ through the grand domaine and domaine pages', () => {
+    const reached = new Set<string>();
+    const queue = ['/rome/'];
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      const page = parsePage(readPage(next));
+      for (const href of hrefs(page, '.code-tree a, section[aria-labelledby="codes"] a')) {
+        if (!reached.has(href)) {
+          reached.add(href);
+          queue.push(href);
+        }
+      }
+    }
+    const unreached = Object.keys(ref.rome.entrees).filter(
+      (code) => !reached.has(`/rome/${code}/`),
+    );
+    expect(unreached).toEqual([]);
   });
 
   it('has a page for every ROME code and every NSF code of the referentials', () => {
@@ -306,26 +353,54 @@ describe('browse pages of a fixture catalogue', () => {
     );
   });
 
-  it('gathers one SIRET’s spellings on one page, under the most frequent name', () => {
+  it('gathers one SIRET’s spellings, and the same name without SIRET, on one page under the most frequent name', () => {
+    // The fillers and RNCP 9201, 9202 give the SIRET; RNCP 6133 (inactive) gives none, and its
+    // name « Centre ressource AROBASE » is that of this SIRET alone.
+    const fiches = FILLERS + 3;
+    const actives = FILLERS / 2 + 2;
     const certificateur = page(`/certificateurs/${SIRET}/`);
     expect(certificateur.textOf('h1')).toBe('CENTRE RESSOURCES AROBASE');
     expect(certificateur.textOf('main dl')).toContain(
-      'Autres noms dans les fiches Centre ressources Arobase',
+      'Autres noms dans les fiches Centre ressources Arobase Centre ressource AROBASE',
     );
     expect(hrefs(certificateur, 'main dl a')).toContain(
       `https://annuaire-entreprises.data.gouv.fr/etablissement/${SIRET}`,
     );
     expect(certificateur.textOf('section[aria-labelledby="fiches"] p.meta')).toBe(
-      `${FILLERS + 2} fiches, dont ${FILLERS / 2 + 2} actives, listées en tête. Fiches 1 à 200, page 1 sur 2.`,
+      `${fiches} fiches, dont ${actives} actives, listées en tête. Fiches 1 à 200, page 1 sur 2.`,
     );
+    const listed = [`/certificateurs/${SIRET}/`, `/certificateurs/${SIRET}/2/`].flatMap((p) =>
+      hrefs(page(p), 'section[aria-labelledby="fiches"] a'),
+    );
+    expect(listed).toContain('/rncp/6133/');
     const index = page('/certificateurs/');
     expect(itemOf(index, `/certificateurs/${SIRET}/`)).toBe(
-      `CENTRE RESSOURCES AROBASE (${FILLERS + 2} fiches, dont ${FILLERS / 2 + 2} actives)`,
+      `CENTRE RESSOURCES AROBASE (${fiches} fiches, dont ${actives} actives)`,
     );
+    expect(hrefs(index).filter((href) => /arobase/.test(href))).toEqual([]);
+    expect(existsSync(path.join(site, 'certificateurs/centre-ressource-arobase'))).toBe(false);
     expect(hrefs(index, 'nav[aria-label="Initiales"] a')).toEqual([
       '/certificateurs/#lettre-c',
       '/certificateurs/#lettre-e',
     ]);
+    expect(index.textOf('#regroupement')).toContain(
+      'quand un seul SIRET du catalogue porte ce nom',
+    );
+  });
+
+  it('links every spelling’s fiche to that one page, and gives the search one certificateur value', () => {
+    const filter = (urlPath: string) =>
+      page(urlPath)
+        .all('[data-pagefind-filter="certificateur"]')
+        .map((span) => toText(span));
+    for (const fiche of ['/rncp/6133/', '/rncp/9201/', '/rncp/9202/']) {
+      const certificateurs = hrefs(page(fiche)).filter((href) =>
+        href.startsWith('/certificateurs/'),
+      );
+      expect(new Set(certificateurs), fiche).toEqual(new Set([`/certificateurs/${SIRET}/`]));
+      expect(filter(fiche), fiche).toEqual(['CENTRE RESSOURCES AROBASE']);
+    }
+    expect(filter('/rs/9203/')).toEqual(['École de test']);
   });
 
   it('cuts a long list into pages linked to each other, the current one marked', () => {
@@ -393,9 +468,9 @@ describe('browse pages of a fixture catalogue', () => {
   });
 
   it('files an RS fiche without a level under « sans niveau »', () => {
-    expect(hrefs(page('/niveaux/sans-niveau/'), 'section[aria-labelledby="fiches"] a')).toEqual([
-      '/rs/9203/',
-    ]);
+    expect(
+      hrefs(page('/niveaux/sans-niveau/'), 'section[aria-labelledby="fiches"] .card-list a'),
+    ).toEqual(['/rs/9203/']);
   });
 
   it('every internal href of every page leads to a built page, file or anchor', () => {

@@ -71,7 +71,7 @@ async function fragments(): Promise<Record<string, string>> {
       id: 'graine',
     }),
     correspondances: await renderer.render(CORRESPONDANCES, {
-      rows: correspondanceRows(sample('RNCP37674'), lookup),
+      view: { correspondances: correspondanceRows(sample('RNCP37674'), lookup) },
     }),
   };
 }

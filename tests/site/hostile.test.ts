@@ -14,7 +14,7 @@ import type { Element } from 'hast';
 import yaml from 'js-yaml';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../scripts/lib/build-site.ts';
+import { buildSite } from '../../scripts/lib/site/build-site.ts';
 import { formatDiagnostic, validatePaths } from '../../src/lib/validate/index.ts';
 import { ficheSchema } from '../../src/schema/fiche.ts';
 import { FIXTURE_FICHES, fixtureSite } from '../support/fixture-site.ts';
@@ -187,7 +187,7 @@ describe('odd but legitimate text is accepted and shown escaped', () => {
  * (checked below on the built page of the fiche with odd text).
  */
 const RAW_HTML_ALLOWED = [
-  'src/components/FicheJsonLd.astro: <script is:inline type="application/ld+json" set:html={json} />',
+  'src/components/fiche/FicheJsonLd.astro: <script is:inline type="application/ld+json" set:html={json} />',
 ];
 
 describe('no component writes content as raw HTML', () => {

@@ -13,16 +13,13 @@
  *   (`champ-dates.effet`, `champ-blocs[].code`), so an error message leads to its anchor. The strict
  *   mode only guards against ids awkward in CSS selectors, which these are never used in.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DIST, requireDist } from '../support/dist.ts';
 import { fixtureSite } from '../support/fixture-site.ts';
+import { htmlProblems, htmlValidator as validator } from '../support/page-checks.ts';
 import { PAGE_TYPES } from '../support/page-types.ts';
-
-const config = JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')) as ConfigData;
-const validator = new HtmlValidate(new StaticConfigLoader(config));
 
 /**
  * The pages to validate: all of them, except that a page type with more than SAMPLE pages (the 1,200
@@ -72,16 +69,7 @@ function pagesToValidate(root: string): string[] {
 /** Each problem as `page:line:column rule message`, pages relative to the site's root. */
 async function problems(root: string): Promise<{ pages: number; problems: string[] }> {
   const files = pagesToValidate(root);
-  const found: string[] = [];
-  for (const file of files) {
-    const report = await validator.validateString(readFileSync(file, 'utf8'), file);
-    for (const result of report.results) {
-      for (const m of result.messages) {
-        found.push(`${path.relative(root, file)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
-      }
-    }
-  }
-  return { pages: files.length, problems: found };
+  return { pages: files.length, problems: await htmlProblems(root, files) };
 }
 
 /** Thousands of pages on a busy two-core machine. */

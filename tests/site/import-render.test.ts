@@ -4,52 +4,58 @@
  * each page must show is read from the XML (tests/support/export-xml.ts), not from the imported
  * files: an importer that stopped writing a part would leave it off the page, and fail here.
  *
- * The samples are imported into a temporary content folder inside tmp/ (ignored by git; never into the
- * committed content/), and a site is built from it with FICHES_DIR (read by src/content.config.ts), in a
- * child process with its own output and cache folders, as tests/support/fixture-site.ts does.
+ * The samples are imported into a temporary content folder of the test run (never into the committed
+ * content/) and built into a site, once per run (tests/support/imported-site.ts).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../scripts/lib/build-site.ts';
-import { runImport } from '../../src/lib/import/run.ts';
+import yaml from 'js-yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Fiche } from '../../src/schema/fiche.ts';
 import { VOIE_ELEMENTS, kid, kids, readXml, squash, words } from '../support/export-xml.ts';
-import { parsePage } from '../support/html.ts';
+import { collapse, parsePage } from '../support/html.ts';
+import { toText } from 'hast-util-to-text';
+import { EXPORTS, SAMPLE_EXPORTS, importedSite } from '../support/imported-site.ts';
 
-const SAMPLES = path.resolve('../shared/data/france-competences/xml-v4.1-samples');
-const FILES = ['export_fiches_RNCP_fixture.xml', 'export_fiches_RS_fixture.xml'];
 /** Blocs and jury compositions of the two sample files (Python's ElementTree, counted apart). */
 const EXPECTED = { blocs: 32, juries: 53 };
-let root: string;
+
+let imported = 0;
 let dist: string;
+const fiches: Fiche[] = [];
 
 /** The first words of a text: enough to recognise it on the page. */
 const opening = (text: string) => words(text).slice(0, 6).join(' ');
 
 beforeAll(async () => {
-  mkdirSync('tmp', { recursive: true });
-  root = mkdtempSync(path.resolve('tmp', 'import-render-'));
-  const content = path.join(root, 'fiches');
-  for (const file of FILES) {
-    const report = await runImport({ file: path.join(SAMPLES, file), out: content });
-    expect(report.totaux.echecs).toBe(0);
+  const site = await importedSite();
+  const content = site.fiches;
+  dist = site.dist;
+  imported = site.imported;
+  for (const repertoire of readdirSync(content)) {
+    for (const name of readdirSync(path.join(content, repertoire))) {
+      const text = readFileSync(path.join(content, repertoire, name), 'utf8');
+      fiches.push(yaml.load(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as Fiche);
+    }
   }
-  dist = path.join(root, 'dist');
-  await buildSite({ fiches: content, outDir: dist, cacheDir: path.join(root, 'cache') });
-}, 600_000);
-
-afterAll(() => {
-  if (root) rmSync(root, { recursive: true, force: true });
 });
 
+/** A fiche's built page, parsed. */
+function pageOf(fiche: Fiche) {
+  const [, repertoire, numero] = /^(RNCP|RS)(\d+)$/.exec(fiche.numero_fiche)!;
+  return parsePage(
+    readFileSync(path.join(dist, repertoire!.toLowerCase(), numero!, 'index.html'), 'utf8'),
+  );
+}
+
 describe('pages of the imported fiches', () => {
-  it('builds a page for each of the 13 fiches', () => {
-    const numeros = FILES.flatMap((file) =>
-      kids(readXml(path.join(SAMPLES, file)), 'FICHE').map((f) =>
-        kid(f, 'NUMERO_FICHE')!.text.trim(),
-      ),
+  it('builds a page for each fiche of the exports', () => {
+    const numeros = EXPORTS.flatMap((file) =>
+      kids(readXml(file), 'FICHE').map((f) => kid(f, 'NUMERO_FICHE')!.text.trim()),
     );
-    expect(numeros).toHaveLength(13);
+    expect(numeros.length).toBeGreaterThan(13);
+    expect(imported).toBe(numeros.length);
+    expect(fiches).toHaveLength(imported);
     for (const numero of numeros) {
       const [, repertoire, n] = /^(RNCP|RS)(\d+)$/.exec(numero)!;
       expect(() =>
@@ -61,8 +67,8 @@ describe('pages of the imported fiches', () => {
   it('shows the title, codes, certifiers, blocs and voies d’accès with their jury', () => {
     let blocs = 0;
     let juries = 0;
-    for (const file of FILES) {
-      for (const xml of kids(readXml(path.join(SAMPLES, file)), 'FICHE')) {
+    for (const file of SAMPLE_EXPORTS) {
+      for (const xml of kids(readXml(file), 'FICHE')) {
         const numero = kid(xml, 'NUMERO_FICHE')!.text.trim();
         const [, repertoire, n] = /^(RNCP|RS)(\d+)$/.exec(numero)!;
         const page = parsePage(
@@ -122,5 +128,46 @@ describe('pages of the imported fiches', () => {
     }
     // The samples have blocs and juries: the loops above did check some.
     expect({ blocs, juries }).toEqual(EXPECTED);
+  });
+
+  it('show each address of a description or a site as its own link, and a text without address as text', () => {
+    const multiple = fiches.find((f) => f.numero_fiche === 'RS90501')!;
+    const links = pageOf(multiple)
+      .all('main a')
+      .map((a) => [String(a.properties['href']), collapse(toText(a))]);
+    // The export's value held three addresses separated by spaces, the last after « Programme : ».
+    expect(links).toEqual(
+      expect.arrayContaining([
+        ['https://www.organisme-adresses.example/', 'https://www.organisme-adresses.example/'],
+        [
+          'https://www.organisme-adresses.example/formation',
+          'https://www.organisme-adresses.example/formation',
+        ],
+        ['https://www.organisme-adresses.example/programme', 'Programme'],
+      ]),
+    );
+    let shown = 0;
+    for (const fiche of fiches) {
+      const page = pageOf(fiche);
+      const hrefs = page.all('main a').map((a) => String(a.properties['href']));
+      const liens = [
+        ...(fiche.url_description ?? []),
+        ...fiche.certificateurs.flatMap((c) => c.site_internet ?? []),
+      ];
+      for (const lien of liens) {
+        if (lien.url) {
+          expect(hrefs, `${fiche.numero_fiche} ${lien.url}`).toContain(lien.url);
+          expect(() => new URL(lien.url!)).not.toThrow();
+          expect(lien.url).not.toMatch(/\s/);
+        } else expect(page.text, fiche.numero_fiche).toContain(lien.libelle);
+        shown++;
+      }
+    }
+    // The samples' own addresses, and the fixture's six.
+    expect(shown).toBeGreaterThan(6);
+    const phrase = fiches.find((f) => f.numero_fiche === 'RS90502')!;
+    expect(pageOf(phrase).text).toContain(
+      'Certificat de compétences en accueil – Organisme des adresses (organisme-adresses.example)',
+    );
   });
 });

@@ -7,6 +7,7 @@
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -16,7 +17,7 @@ import {
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../scripts/lib/build-site.ts';
+import { buildSite } from '../../scripts/lib/site/build-site.ts';
 import { FIXTURE_FICHES } from '../support/fixture-site.ts';
 
 const OLD_TITLE = 'Conseiller en insertion et en secrétariat social';
@@ -25,6 +26,8 @@ const NEW_TITLE = 'Conseiller en insertion, titre renommé pour le test';
 let root: string;
 let fiches: string;
 let dist: string;
+/** The journal of changes the builds read (JOURNAL_DIR), empty at first. */
+let journal: string;
 
 /** Builds the copy with the same cache; returns the pages rendered and the pages reused. */
 async function build(): Promise<{ rendered: string[]; reused: string[] }> {
@@ -34,6 +37,7 @@ async function build(): Promise<{ rendered: string[]; reused: string[] }> {
     cacheDir: path.join(root, 'cache'),
     logLevel: 'info',
     index: false,
+    env: { JOURNAL_DIR: journal },
   });
   const rendered: string[] = [];
   const reused: string[] = [];
@@ -66,6 +70,8 @@ beforeAll(async () => {
   root = mkdtempSync(path.resolve('tmp', 'incremental-'));
   fiches = path.join(root, 'fiches');
   dist = path.join(root, 'dist');
+  journal = path.join(root, 'journal');
+  mkdirSync(journal);
   cpSync(FIXTURE_FICHES, fiches, { recursive: true });
   cpSync(path.resolve('content/fiches/rncp/6133.md'), path.join(fiches, 'rncp/6133.md'));
   await build();
@@ -119,6 +125,59 @@ describe('incremental build of the catalogue', () => {
     expect(rendered).toContain('/rncp/16575/index.html');
     expect(rendered).toContain('/rncp/6133/index.html');
     expect(page('rncp/6133/index.html')).toContain('href="/rncp/16575/"');
+  });
+
+  it('links a certificateur without SIRET to its SIRET’s page once a fiche gives that name a SIRET', async () => {
+    expect(page('rncp/6133/index.html')).toContain(
+      'href="/certificateurs/centre-ressource-arobase/"',
+    );
+    editFiche('rncp/16575.md', (text) =>
+      text.replace(
+        '  - nom: "Transports & logistique \\"Démo\\""',
+        '  - nom: "CENTRE RESSOURCES AROBASE"\n    siret: "42370591200057"',
+      ),
+    );
+    const { rendered } = await build();
+    // RNCP 6133's file did not change; its certificateur did.
+    expect(rendered).toContain('/rncp/6133/index.html');
+    expect(page('rncp/6133/index.html')).toContain('href="/certificateurs/42370591200057/"');
+    expect(existsSync(path.join(dist, 'certificateurs/centre-ressource-arobase'))).toBe(false);
+  });
+
+  it('renders a fiche page again when a fiche it is compared with changes, and not the others', async () => {
+    expect(page('rncp/9106/index.html')).toContain('Niveau changé : niveau 4 devient niveau 5');
+    editFiche('rncp/9105.md', (text) =>
+      text.replace('niveau:\n  europe: 4', 'niveau:\n  europe: 3'),
+    );
+    const { rendered, reused } = await build();
+    expect(rendered).toContain('/rncp/9105/index.html');
+    // Its successor reads it whole for « Ce qui change »: its key follows the predecessor's file.
+    expect(rendered).toContain('/rncp/9106/index.html');
+    expect(page('rncp/9106/index.html')).toContain('Niveau changé : niveau 3 devient niveau 5');
+    expect(reused).toContain('/rncp/9101/index.html');
+    expect(reused).toContain('/rncp/6133/index.html');
+  });
+
+  it('renders a fiche page again when the journal gains an entry for it, and not the others', async () => {
+    expect(page('rncp/9104/index.html')).not.toContain('Historique des modifications');
+    writeFileSync(
+      path.join(journal, '2026-08-18.json'),
+      JSON.stringify({
+        date: '2026-08-18',
+        fiches: [
+          {
+            numero: 'RNCP9104',
+            intitule: 'Formateur de démonstration pour un réseau national d’organismes',
+            changements: [{ type: 'voies_acces', ouvertes: ['vae'], fermees: [] }],
+          },
+        ],
+      }),
+    );
+    const { rendered, reused } = await build();
+    expect(rendered).toContain('/rncp/9104/index.html');
+    expect(page('rncp/9104/index.html')).toContain('Historique des modifications');
+    expect(page('rncp/9104/index.html')).toContain('18 août 2026');
+    expect(reused).toContain('/rncp/9101/index.html');
   });
 
   it('leaves no page behind for a deleted fiche', async () => {

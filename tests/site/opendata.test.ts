@@ -34,6 +34,10 @@ interface FicheSource {
     nsf?: { code: string }[];
     blocs?: { code: string; libelle: string }[];
     certificateurs: { nom: string; siret?: string }[];
+    voies_acces: Record<string, { ouverte: boolean | null }>;
+    validation_partielle?: boolean;
+    accessible_nouvelle_caledonie: boolean | null;
+    accessible_polynesie_francaise: boolean | null;
   };
   body: string;
 }
@@ -134,6 +138,20 @@ describe('/api/rncp/N.json and /api/rs/N.json: each whole fiche', () => {
     }
   });
 
+  it('publishes the bloc correspondences (issue 12, point 5), as the fiche’s file gives them', () => {
+    const { fiche } = readJson('/api/rncp/9106.json');
+    expect(fiche.correspondances).toEqual(byNumero('RNCP9106').data['correspondances']);
+    expect(
+      fiche.correspondances.map((c: { fiche_destination: string }) => c.fiche_destination),
+    ).toEqual(['RNCP9105', 'RNCP9105', 'RNCP29965']);
+    const schema = readJson('/schema/fiche.json');
+    expect(Object.keys(schema.properties.correspondances.items.properties)).toEqual([
+      'blocs_source',
+      'fiche_destination',
+      'blocs_destination',
+    ]);
+  });
+
   it('gives the body section by section, in Markdown, as written', () => {
     for (const fiche of fiches) {
       const { sections } = readJson(`/api${fiche.url.replace(/\/$/, '')}.json`);
@@ -224,6 +242,11 @@ describe('/api/fiches.json: every fiche’s key facts', () => {
       );
       expect(entry.url).toBe(`${SITE}${url}`);
       expect(entry.json).toBe(`${SITE}/api${url.replace(/\/$/, '')}.json`);
+      expect(entry.voies_acces).toEqual(
+        Object.fromEntries(Object.entries(data.voies_acces).map(([k, v]) => [k, v.ouverte])),
+      );
+      expect(entry.validation_partielle).toBe(data.validation_partielle);
+      expect(entry.accessible_nouvelle_caledonie).toBe(data.accessible_nouvelle_caledonie);
     }
     // Active fiches first, as on the site.
     const actifs = list.fiches.map((f: { actif: boolean }) => f.actif);
@@ -286,7 +309,35 @@ describe('/api/fiches.csv: one row per fiche, like the official CSV', () => {
       expect(row['Codes_Nsf']).toBe((data.nsf ?? []).map((r) => r.code).join('|'));
       expect(row['Certificateurs']).toBe(data.certificateurs.map((c) => c.nom).join('|'));
       expect(row['Url']).toBe(`${SITE}${url}`);
+      // Routes of access, validation by blocs and territories: Oui, Non, or empty when unknown.
+      const ouiNon = (v: boolean | null | undefined) =>
+        v === true ? 'Oui' : v === false ? 'Non' : '';
+      const columns = {
+        Voie_Formation_Initiale: 'formation_initiale',
+        Voie_Apprentissage: 'apprentissage',
+        Voie_Formation_Continue: 'formation_continue',
+        Voie_Contrat_Professionnalisation: 'contrat_professionnalisation',
+        Voie_Candidature_Individuelle: 'candidature_individuelle',
+        Voie_VAE: 'vae',
+      };
+      for (const [column, voie] of Object.entries(columns)) {
+        expect(row[column], `${data.numero_fiche} ${column}`).toBe(
+          ouiNon(data.voies_acces[voie]!.ouverte),
+        );
+      }
+      expect(row['Validation_Partielle']).toBe(ouiNon(data.validation_partielle));
+      expect(row['Accessible_Nouvelle_Caledonie']).toBe(ouiNon(data.accessible_nouvelle_caledonie));
+      expect(row['Accessible_Polynesie_Francaise']).toBe(
+        ouiNon(data.accessible_polynesie_francaise),
+      );
     }
+    // The fixture has routes open, closed and unknown, so that each way of writing them is read.
+    const voies = rows.flatMap((r) =>
+      Object.keys(r)
+        .filter((k) => k.startsWith('Voie_'))
+        .map((k) => r[k]),
+    );
+    expect(new Set(voies)).toEqual(new Set(['Oui', 'Non', '']));
     // The title with quotes, `<`, `>` and `&` survives the round trip.
     expect(rows.find((r) => r['Numero_Fiche'] === 'RNCP9103')!['Intitule']).toBe(
       'Conducteur de véhicules < 3,5 t & "poids lourds" > 12 t',

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatTable, weighSite, type WeightReport } from '../../scripts/page-weight.ts';
+import { formatTable, weighSite, type WeightReport } from '../../scripts/lib/weight/page-weight.ts';
 import { DIST, requireDist } from '../support/dist.ts';
 import { fixtureSite } from '../support/fixture-site.ts';
 import { pagedSite } from '../support/paged-site.ts';

@@ -114,6 +114,21 @@ describe('words find the fiche', () => {
     expect(marks.join(' ')).toMatch(/insertion/i);
   });
 
+  it('a job title, « accompagnatrice reconversion professionnelle », finds RNCP 6133 and names its ROME code K1801', async () => {
+    await search('accompagnatrice reconversion professionnelle');
+    expect(await resultLinks()).toEqual([FICHE]);
+    const box = page.locator('.search-metiers');
+    expect(await box.innerText()).toContain(
+      '« Accompagnateur / Accompagnatrice reconversion professionnelle » : métier K1801',
+    );
+    await Promise.all([
+      page.waitForURL(/\/recherche\/\?inactives=1&rome=K1801$/),
+      box.getByRole('link', { name: 'Toutes les fiches du métier K1801' }).click(),
+    ]);
+    await settled('');
+    expect(await resultLinks()).toEqual([FICHE]);
+  });
+
   it('« vulnerabilite », without its accents, finds « vulnérabilité »', async () => {
     await search('vulnerabilite');
     expect(await resultLinks()).toEqual([FICHE]);
@@ -183,10 +198,17 @@ describe('filters', () => {
     expect(await status()).toMatch(
       /^Aucune fiche trouvée pour « conseiller en insertion », 1 filtre parmi toutes les fiches/,
     );
-    await page.uncheck('input[data-facet="niveau"][value="7"]');
+    // A click, not `page.uncheck`: once unchecked, niveau 7 (no fiche) leaves the list, and
+    // `uncheck` would wait forever for the box it re-reads after the click when the re-render wins.
+    const niveau7 = page.locator('input[data-facet="niveau"][value="7"]');
+    expect(await niveau7.isChecked()).toBe(true);
+    await niveau7.click();
     await page.waitForURL((url) => !url.search.includes('niveau'));
     await settled('conseiller en insertion');
     expect(await resultLinks()).toEqual([FICHE]);
+    // The choice is gone with its last fiche: the focus goes to the filters' title, not to the page.
+    expect(await niveau7.count()).toBe(0);
+    expect(await focused()).toBe('search-facets-title');
   });
 
   it('shows each filter with its count and the code labels, once opened', async () => {
@@ -272,7 +294,7 @@ describe('the address holds the search', () => {
     await search('vulnerabilite', '');
     expect(await page.isChecked('#search-inactives')).toBe(false);
     expect(await resultLinks()).toEqual([]);
-    expect(await status()).toContain('Cochez « Inclure les fiches qui ne sont plus actives »');
+    expect(await status()).toContain('Choisissez « Actives et inactives »');
 
     await page.check('#search-inactives');
     await page.waitForURL((url) => url.search === '?q=vulnerabilite&inactives=1');
@@ -300,17 +322,19 @@ describe('the address holds the search', () => {
 });
 
 describe('keyboard alone', () => {
-  it('Tab, typing, arrows, Escape, Space on the scope and a filter, and Enter on a code', async () => {
+  it('Tab, typing, arrows, Escape, an arrow on the scope, Space on a filter, and Enter on a code', async () => {
     await search('', '');
     let tabs = 0;
     while ((await focused()) !== 'search-input' && tabs++ < 20) await page.keyboard.press('Tab');
     expect(await focused()).toBe('search-input');
 
-    // The choice of the inactive fiches comes right after the box and its button.
+    // The choice of the inactive fiches comes right after the box and its button: a radio group,
+    // where an arrow key moves to « Actives et inactives » and chooses it.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
+    expect(await focused()).toBe('search-actives');
+    await page.keyboard.press('ArrowDown');
     expect(await focused()).toBe('search-inactives');
-    await page.keyboard.press('Space');
     await page.waitForURL(/inactives=1/);
     await settled('');
     await page.keyboard.press('Shift+Tab');
@@ -327,9 +351,10 @@ describe('keyboard alone', () => {
     await page.keyboard.press('Escape');
     expect(await focused()).toBe('search-input');
 
-    // Tab goes from the box to the button, the scope, the results, then the filters' button.
+    // Tab goes from the box to the button, the scope, the job title's links, the results, then the
+    // filters' button.
     const order: (string | undefined)[] = [];
-    for (let i = 0; i < 6 && !order.includes('search-facets-toggle'); i++) {
+    for (let i = 0; i < 8 && !order.includes('search-facets-toggle'); i++) {
       await page.keyboard.press('Tab');
       order.push(await focused());
     }
@@ -379,7 +404,7 @@ describe('the search box of every page', () => {
     expect(new URL(page.url()).search).toBe('?q=vulnerabilite');
     // Among the active fiches, of which this catalogue has none: the status says where else to look.
     expect(await resultLinks()).toEqual([]);
-    expect(await status()).toContain('Inclure les fiches qui ne sont plus actives');
+    expect(await status()).toContain('Choisissez « Actives et inactives »');
   });
 
   it('and the 404 page (short addresses) are the only pages that ship JavaScript', () => {

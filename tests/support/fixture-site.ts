@@ -9,11 +9,11 @@
  * `FIXTURE_SITE_DIR=tmp/site npm run test:site -- tests/site/a11y.test.ts` (a folder inside the
  * project; delete it to rebuild the site).
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { inject } from 'vitest';
-import { buildSite } from '../../scripts/lib/build-site.ts';
+import { buildSite } from '../../scripts/lib/site/build-site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,7 +26,7 @@ export const FIXTURE_FICHES = path.resolve('tests/fixtures/site/fiches');
 /** Committed fiches that the fixture site shows as they are. */
 const COMMITTED = ['rncp/6133.md'];
 
-export interface Layout {
+interface Layout {
   fiches: string;
   dist: string;
   cache: string;
@@ -58,7 +58,12 @@ export async function buildFixtureSite(root: string): Promise<string> {
   for (const file of COMMITTED) {
     cpSync(path.resolve('content/fiches', file), path.join(where.fiches, file));
   }
-  await buildSite({ fiches: where.fiches, outDir: where.dist, cacheDir: where.cache });
+  await buildSite({
+    fiches: where.fiches,
+    outDir: where.dist,
+    cacheDir: where.cache,
+    env: { JOURNAL_DIR: path.resolve('tests/fixtures/site/journal') },
+  });
   return where.dist;
 }
 
@@ -72,25 +77,23 @@ function isAlive(pid: number): boolean {
 }
 
 /** The built fixture site of this test run (its dist folder), built on first demand. */
-export function fixtureSite(): Promise<string> {
-  return builtOnce('.', (where) =>
-    buildFixtureSite(path.dirname(where.dist)).then(() => undefined),
-  );
+export async function fixtureSite(): Promise<string> {
+  const root = inject('fixtureSiteRoot');
+  await buildOnce(root, buildFixtureSite);
+  return layout(root).dist;
 }
 
 /**
- * A site of this test run, in the folder `name` of the run's fixture folder, built by `build` the
- * first time a test file asks for it; test files in other workers wait for that build.
+ * Runs `build(root)` once per test run, in whichever worker asks first; the others wait for it and
+ * then find it done (or see its error). Marker files in `root` say which.
  */
-export async function builtOnce(
-  name: string,
-  build: (where: Layout) => Promise<void>,
-): Promise<string> {
-  const root = path.join(inject('fixtureSiteRoot'), name);
-  mkdirSync(root, { recursive: true });
+export async function buildOnce(
+  root: string,
+  build: (root: string) => Promise<unknown>,
+): Promise<void> {
   const where = layout(root);
   for (;;) {
-    if (existsSync(where.ready)) return where.dist;
+    if (existsSync(where.ready)) return;
     if (existsSync(where.failed)) throw new Error(readFileSync(where.failed, 'utf8'));
     let owner = false;
     try {
@@ -104,9 +107,9 @@ export async function builtOnce(
     }
     if (owner) {
       try {
-        await build(where);
+        await build(root);
         writeFileSync(where.ready, new Date().toISOString());
-        return where.dist;
+        return;
       } catch (error) {
         writeFileSync(where.failed, String(error instanceof Error ? error.message : error));
         throw error;

@@ -48,14 +48,14 @@ export const CASES: [fixture: string, location: string, field: string, message: 
   ['lien-data', '32:15', 'corps', new RegExp(`${LIEN_REFUSE.source}.*"data:text/html`)],
   [
     'adresse-data-dans-les-donnees',
-    '8:18',
-    'url_description',
+    '9:10',
+    'url_description[0].url',
     new RegExp(`${ADRESSE_INVALIDE.source}.*"data:text/html`),
   ],
   [
     'adresse-javascript-dans-les-donnees',
-    '8:20',
-    'certificateurs[0].site_internet',
+    '9:14',
+    'certificateurs[0].site_internet[0].url',
     new RegExp(`${ADRESSE_INVALIDE.source}.*"javascript:`),
   ],
   ['html-gestionnaire-evenement', '32:22', 'corps', new RegExp(`${HTML_BRUT.source}.*onerror`)],

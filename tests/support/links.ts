@@ -77,11 +77,18 @@ function readPage(file: string): BuiltPage {
   return { ids, links, ...(canonical ? { canonical } : {}) };
 }
 
-/** Every problem of every link of the site at `root`, as `page : message`. */
-export function checkSite(root: string): { pages: number; links: number; problems: string[] } {
+/**
+ * Every problem of every link of the site at `root`, as `page : message`; with `only`, of the links of
+ * those pages alone (site paths such as `/rncp/6133/`), still checked against the whole site.
+ */
+export function checkSite(
+  root: string,
+  only?: ReadonlySet<string>,
+): { pages: number; links: number; problems: string[] } {
   const files = readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.join(entry.parentPath, entry.name));
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !only || only.has(sitePath(root, file)));
   const pages = new Map<string, BuiltPage>();
   const pageOf = (file: string) => {
     let page = pages.get(file);

@@ -112,6 +112,16 @@ export const PAGE_TYPES: readonly PageType[] = [
   fiche('fiche active', '/rncp/9101/', /^\/rncp\/\d+\/$/),
   fiche('fiche inactive', '/rncp/6133/', /^\/rncp\/\d+\/$/),
   fiche('fiche RS', '/rs/9102/', /^\/rs\/\d+\/$/),
+  // Replaced by a fiche of the catalogue (« Ce qui change », correspondences, lineage timeline),
+  // absent from the export, with its « Historique des modifications ».
+  fiche('fiche remplacée, sortie de l’export', '/rncp/9105/', /^\/rncp\/\d+\/$/),
+  // A fiche with more than 100 partners lists them all on their own pages, 500 a page.
+  liste('organismes partenaires', '/rncp/9104/partenaires/', /^\/(rncp|rs)\/\d+\/partenaires\/$/),
+  liste(
+    'organismes partenaires, page 2',
+    '/rncp/9104/partenaires/2/',
+    /^\/(rncp|rs)\/\d+\/partenaires\/\d+\/$/,
+  ),
   LISTES.fiches,
   LISTES.parNiveau,
   liste('métiers (ROME)', '/rome/', /^\/rome\/$/),
@@ -127,6 +137,8 @@ export const PAGE_TYPES: readonly PageType[] = [
   LISTES.certificateur,
   LISTES.formacodes,
   LISTES.formacode,
+  liste('nouveautés', '/nouveautes/', /^\/nouveautes\/(\d+\/)?$/),
+  liste('nouveautés par type', '/nouveautes/codes/', /^\/nouveautes\/[a-z-]+\/(\d+\/)?$/),
   // A blank search invites the reader to type, or says that the catalogue has no active fiche (dist/,
   // whose only fiche is inactive): either is the search at work, its error notice is neither.
   recherche(

@@ -12,9 +12,10 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSite } from '../../scripts/lib/build-site.ts';
+import { inject } from 'vitest';
+import { buildSite } from '../../scripts/lib/site/build-site.ts';
 import { FICHES_PAR_PAGE, LIGNES_PAR_PAGE } from '../../src/lib/browse.ts';
-import { builtOnce } from './fixture-site.ts';
+import { buildOnce } from './fixture-site.ts';
 
 /** One more than the longest page holds. */
 export const PAGED_FICHES = Math.max(FICHES_PAR_PAGE, LIGNES_PAR_PAGE) + 1;
@@ -87,9 +88,14 @@ export function writePagedFiches(folder: string): void {
 }
 
 /** The built paged site of this test run (its dist folder), built on first demand. */
-export function pagedSite(): Promise<string> {
-  return builtOnce('paged', async (where) => {
-    writePagedFiches(where.fiches);
-    await buildSite({ fiches: where.fiches, outDir: where.dist, cacheDir: where.cache });
+export async function pagedSite(): Promise<string> {
+  const root = path.join(inject('fixtureSiteRoot'), 'paged');
+  mkdirSync(root, { recursive: true });
+  const fiches = path.join(root, 'fiches');
+  const dist = path.join(root, 'dist');
+  await buildOnce(root, async () => {
+    writePagedFiches(fiches);
+    await buildSite({ fiches, outDir: dist, cacheDir: path.join(root, 'cache') });
   });
+  return dist;
 }

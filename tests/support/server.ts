@@ -4,11 +4,13 @@
  * (a short address such as /RNCP6133/ included) → the site's 404.html with status 404. HEAD gets the
  * same status and headers without a body (the 404 page's script asks so whether a fiche exists).
  * It reads no `_redirects`: what the tests see is the 404 page's work, as on a host without rules.
+ * With `gzip: true` it compresses text as hosts do (for Lighthouse, which times the transfer).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,7 +49,23 @@ export function resolveFile(root: string, pathname: string): string | undefined 
   return undefined;
 }
 
-export async function serveStatic(root = path.resolve('dist')): Promise<StaticServer> {
+/** Types a host compresses (Pagefind's files are compressed already). */
+const COMPRESSED = new Set([
+  '.html',
+  '.css',
+  '.js',
+  '.mjs',
+  '.json',
+  '.csv',
+  '.svg',
+  '.xml',
+  '.txt',
+]);
+
+export async function serveStatic(
+  root = path.resolve('dist'),
+  options: { gzip?: boolean } = {},
+): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://127.0.0.1');
     // A folder without its trailing slash redirects, as static hosts do.
@@ -62,9 +80,21 @@ export async function serveStatic(root = path.resolve('dist')): Promise<StaticSe
     const file = resolveFile(root, pathname);
     const status = file ? 200 : 404;
     const target = file ?? path.join(root, '404.html');
-    response.writeHead(status, {
-      'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream',
-    });
+    const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
+    const gzip =
+      options.gzip === true &&
+      COMPRESSED.has(path.extname(target)) &&
+      /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    if (gzip) {
+      response.writeHead(status, {
+        'content-type': type,
+        'content-encoding': 'gzip',
+        vary: 'accept-encoding',
+      });
+      createReadStream(target).pipe(createGzip()).pipe(response);
+      return;
+    }
+    response.writeHead(status, { 'content-type': type });
     createReadStream(target).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,9 +1,8 @@
 /**
- * The figures docs/bench.md publishes hold for the real catalogue only if the benchmark's synthetic
- * export (src/lib/bench/synthetic.ts) looks like it: at 3,000 fiches the `real` profile has the
- * figures of the national export of 2026-08-16 (src/lib/bench/national-figures.ts) within a few
- * percent, the same options give the same bytes, its fiches import without failure, and the `heavy`
- * profile is markedly heavier.
+ * The benchmark's synthetic export (scripts/lib/bench/synthetic.ts): at 3,000 fiches the `real` profile
+ * has the figures of the national export of 2026-08-16 (scripts/lib/bench/national-figures.ts) within a
+ * few percent, the same options give the same bytes, its fiches import without failure, and the
+ * `heavy` profile is markedly heavier.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -15,11 +14,14 @@ import {
   formatComparison,
   NATIONAL_EXPORT,
   realFigures,
-} from '../../src/lib/bench/national-figures.ts';
-import { generateExport, type GeneratedExport } from '../../src/lib/bench/synthetic.ts';
+} from '../../scripts/lib/bench/national-figures.ts';
+import { generateExport, type GeneratedExport } from '../../scripts/lib/bench/synthetic.ts';
 import { runImport } from '../../src/lib/import/run.ts';
+import { sharedData } from '../support/shared-data.ts';
 
 const FICHES = 3000;
+// The synthetic export is cut out of the real samples.
+sharedData('france-competences/xml-v4.1-samples');
 let dir: string;
 let real: GeneratedExport;
 

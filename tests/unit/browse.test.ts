@@ -1,39 +1,53 @@
 /**
- * The data of the browse pages (src/lib/browse.ts), from small named fiches and from the project's
- * real reference tables: what an adviser would see counted, grouped and ordered.
+ * The data of the browse pages (src/lib/browse.ts, code-tree.ts, certificateurs.ts, formacodes.ts,
+ * niveau.ts), from small named fiches and from the project's real reference tables: what an adviser
+ * would see counted, grouped and ordered.
  */
 import { describe, expect, it } from 'vitest';
 import {
-  SANS_NIVEAU,
-  ancestors,
-  buildCodeTree,
   byFrequency,
   compteFiches,
-  countByType,
-  fichesEmploi,
   fichesEtActives,
-  groupCertificateurs,
-  groupFormacodes,
   indexFiches,
-  initiale,
   legendeTableau,
-  mostCited,
   niveauExplique,
-  niveauKey,
   nombreFiches,
   nomsCertificateurs,
-  nsfCodesOf,
-  nsfPlaceholder,
   pageHref,
-  pagesParInitiale,
-  parInitiale,
+  rechercheFiltree,
   resumeCatalogue,
   resumeListe,
-  romeCodesOf,
-  romePlaceholder,
   sortFiches,
 } from '../../src/lib/browse.ts';
-import { loadReferentiels, type RomeEntry } from '../../src/lib/referentiels.ts';
+import {
+  certificateurParSlug,
+  groupCertificateurs,
+  initiale,
+  nomNormalise,
+  pagesParInitiale,
+  parInitiale,
+} from '../../src/lib/certificateurs.ts';
+import {
+  ancestors,
+  appellationViews,
+  buildCodeTree,
+  countByType,
+  fichesEmploi,
+  mostCited,
+  nsfCodesOf,
+  nsfPlaceholder,
+  romeCodesOf,
+  romePlaceholder,
+} from '../../src/lib/code-tree.ts';
+import { groupFormacodes } from '../../src/lib/formacodes.ts';
+import { lignesJournal, lignesParCode } from '../../src/lib/journal/lines.ts';
+import { SANS_NIVEAU, niveauKey } from '../../src/lib/niveau.ts';
+import {
+  appellationsByCode,
+  loadAppellations,
+  loadReferentiels,
+  type RomeEntry,
+} from '../../src/lib/referentiels.ts';
 import { ficheSchema, type Fiche } from '../../src/schema/fiche.ts';
 
 const VOIES = Object.fromEntries(
@@ -218,7 +232,11 @@ describe('groupCertificateurs', () => {
     }),
     fiche('RNCP36128', {
       certificateurs: [
-        { nom: 'Centre ressources Arobase', siret, site_internet: 'https://arobase.example.org/' },
+        {
+          nom: 'Centre ressources Arobase',
+          siret,
+          site_internet: [{ url: 'https://arobase.example.org/' }],
+        },
         { nom: 'CENTRE RESSOURCES AROBASE', siret },
       ],
     }),
@@ -226,42 +244,102 @@ describe('groupCertificateurs', () => {
     fiche('RNCP6133', { ...inactive, certificateurs: [{ nom: 'Centre ressource AROBASE' }] }),
     fiche('RNCP7000', { certificateurs: [{ nom: 'centre ressource arobase' }] }),
     fiche('RNCP8000', { certificateurs: [{ nom: 'École de test' }] }),
-    fiche('RNCP8001', { certificateurs: [{ nom: 'Ecole de test' }] }),
+    fiche('RNCP8001', { certificateurs: [{ nom: 'Ecole de tests' }] }),
     fiche('RNCP9000', { certificateurs: [{ nom: 'Zèbre formation' }] }),
   ];
   const groups = groupCertificateurs(fiches);
   const bySlug = (slug: string) => groups.find((g) => g.slug === slug)!;
 
-  it('gathers the fiches of one SIRET under its most frequent name, counting each fiche once', () => {
+  it('gathers every spelling of one SIRET under its most frequent name, counting each fiche once', () => {
     const arobase = bySlug(siret);
     expect(arobase.nom).toBe('CENTRE RESSOURCES AROBASE');
-    expect(arobase.autresNoms).toEqual(['Centre ressources Arobase']);
     expect(arobase.siret).toBe(siret);
-    expect(arobase.sitesInternet).toEqual(['https://arobase.example.org/']);
-    expect(numeros(arobase.fiches)).toEqual(['RNCP36128', 'RNCP37504', 'RNCP16575']);
-    expect(arobase.actives).toBe(2);
+    expect(arobase.sitesInternet).toEqual([{ url: 'https://arobase.example.org/' }]);
+    expect(arobase.actives).toBe(3);
   });
 
-  it('gathers a certificateur without SIRET by its name, case and accents aside', () => {
-    const sansSiret = bySlug('centre-ressource-arobase');
-    expect(sansSiret.siret).toBeUndefined();
-    // RNCP7000 is active, so its spelling comes first on a tie.
-    expect(sansSiret.nom).toBe('centre ressource arobase');
-    expect(sansSiret.autresNoms).toEqual(['Centre ressource AROBASE']);
-    expect(numeros(bySlug('ecole-de-test').fiches)).toEqual(['RNCP8000', 'RNCP8001']);
+  it('joins a name without SIRET to the one SIRET of that name, case, accents, punctuation and plurals aside', () => {
+    const arobase = bySlug(siret);
+    // Equally frequent spellings in the order met: active fiches first, then by number.
+    expect(arobase.autresNoms).toEqual([
+      'centre ressource arobase',
+      'Centre ressources Arobase',
+      'Centre ressource AROBASE',
+    ]);
+    expect(numeros(arobase.fiches)).toEqual([
+      'RNCP7000',
+      'RNCP36128',
+      'RNCP37504',
+      'RNCP6133',
+      'RNCP16575',
+    ]);
+    // The journal recorded the fiches without SIRET under their name's address.
+    expect(arobase.alias).toEqual(['centre-ressource-arobase']);
+    expect(certificateurParSlug(groups).get('centre-ressource-arobase')).toBe(arobase);
+    expect(groups.filter((g) => /arobase/i.test(g.nom))).toHaveLength(1);
   });
 
-  it('tells apart two establishments of the same name, by their SIRET', () => {
+  it('gathers the spellings of a name that no SIRET has, under the most frequent', () => {
+    const ecole = bySlug('ecole-de-test');
+    expect(ecole.siret).toBeUndefined();
+    expect(ecole.autresNoms).toEqual(['Ecole de tests']);
+    expect(ecole.alias).toEqual(['ecole-de-tests']);
+    expect(numeros(ecole.fiches)).toEqual(['RNCP8000', 'RNCP8001']);
+  });
+
+  it('keeps a name without SIRET apart when two SIRET have that name (homonymous establishments)', () => {
     const homonymes = groupCertificateurs([
       fiche('RNCP1', { certificateurs: [{ nom: '3W Academy', siret: '12345678900011' }] }),
       fiche('RNCP2', { certificateurs: [{ nom: '3W ACADEMY', siret: '12345678900029' }] }),
-      fiche('RNCP3', { certificateurs: [{ nom: 'Autre organisme' }] }),
+      fiche('RNCP3', { certificateurs: [{ nom: '3W-Academy' }] }),
+      fiche('RNCP4', { certificateurs: [{ nom: 'Autre organisme' }] }),
     ]);
-    expect(homonymes.map((g) => [g.slug, g.homonyme])).toEqual([
-      ['12345678900011', true],
-      ['12345678900029', true],
-      ['autre-organisme', false],
+    expect(homonymes.map((g) => [g.slug, numeros(g.fiches), g.homonyme])).toEqual([
+      ['12345678900011', ['RNCP1'], true],
+      ['12345678900029', ['RNCP2'], true],
+      ['3w-academy', ['RNCP3'], true],
+      ['autre-organisme', ['RNCP4'], false],
     ]);
+  });
+
+  it('reads names the same way whatever their case, accents, punctuation or plurals', () => {
+    expect(nomNormalise('CENTRE RESSOURCES AROBASE')).toBe(
+      nomNormalise('Centre ressource Arobase'),
+    );
+    expect(nomNormalise('Chambre de métiers et de l’artisanat')).toBe(
+      nomNormalise("CHAMBRE DE METIER ET DE L'ARTISANAT"),
+    );
+    expect(nomNormalise('Ministère des Armées')).toBe('ministere des armee');
+    expect(nomNormalise('Institut A')).not.toBe(nomNormalise('Institut B'));
+  });
+
+  it('gives the feed of a certificateur the journal lines of every spelling, each line once', () => {
+    const entree = (numero: string, certificateurs: string[]) => ({
+      numero,
+      intitule: `Certification ${numero}`,
+      certificateurs,
+      changements: [{ type: 'statut' as const, actif: false }],
+    });
+    const lignes = lignesJournal([
+      {
+        date: '2026-08-17',
+        fiches: [
+          entree('RNCP16575', [siret]),
+          entree('RNCP6133', ['centre-ressource-arobase']),
+          entree('RNCP36128', [siret, 'centre-ressource-arobase']),
+          entree('RNCP8000', ['ecole-de-test']),
+        ],
+      },
+    ]);
+    const parSlug = certificateurParSlug(groups);
+    const index = lignesParCode(lignes, 'certificateurs', (s) => parSlug.get(s)?.slug ?? s);
+    expect(index.get(siret)?.map((l) => l.entree.numero)).toEqual([
+      'RNCP16575',
+      'RNCP6133',
+      'RNCP36128',
+    ]);
+    expect(index.has('centre-ressource-arobase')).toBe(false);
+    expect(index.get('ecole-de-test')?.map((l) => l.entree.numero)).toEqual(['RNCP8000']);
   });
 
   it('names at most three certificateurs of a fiche in a list', () => {
@@ -277,7 +355,6 @@ describe('groupCertificateurs', () => {
 
   it('sorts them in French alphabetical order', () => {
     expect(groups.map((g) => g.nom)).toEqual([
-      'centre ressource arobase',
       'CENTRE RESSOURCES AROBASE',
       'École de test',
       'Zèbre formation',
@@ -427,5 +504,41 @@ describe('lists cut into pages', () => {
     ).toBe(
       '2\u202f662 fiches, dont 1\u202f200 actives, listées en tête. Fiches 201 à 400, page 2 sur 14.',
     );
+  });
+});
+
+describe('from a browse page to the search', () => {
+  it('filters the search on the code or level, among the active fiches when the list has some', () => {
+    expect(rechercheFiltree('rome', 'K1801', 12, 'du code ROME K1801')).toEqual({
+      href: '/recherche/?rome=K1801',
+      label: 'Rechercher parmi les 12 fiches actives du code ROME K1801',
+    });
+    expect(rechercheFiltree('niveau', 'sans-niveau', 1, 'sans niveau').label).toBe(
+      'Rechercher parmi la fiche active sans niveau',
+    );
+    // A list of inactive fiches only: the search among all of them.
+    expect(rechercheFiltree('nsf', '332t', 0, 'du code NSF 332t')).toEqual({
+      href: '/recherche/?inactives=1&nsf=332t',
+      label: 'Rechercher parmi les fiches du code NSF 332t',
+    });
+  });
+});
+
+describe('the job titles of a ROME code', () => {
+  const byCode = appellationsByCode(loadAppellations());
+
+  it('lists K1801’s titles, and names the fiche emploi of a title filed under another code', () => {
+    const k1801 = appellationViews(byCode.get('K1801')!, 'K1801', () => true);
+    expect(k1801).toContainEqual({
+      libelle: 'Accompagnateur / Accompagnatrice reconversion professionnelle',
+    });
+    const ref = loadReferentiels();
+    const [code, entries] = [...byCode].find(
+      ([c, list]) => ref.rome.entrees[c]?.libelle_v3 && list.some((e) => e.code !== c),
+    )!;
+    const views = appellationViews(entries, code, (c) => c in ref.rome.entrees);
+    const other = views.find((v) => v.emploi)!;
+    expect(other.emploi!.code).not.toBe(code);
+    expect(other.emploi!.href === undefined).toBe(!(other.emploi!.code in ref.rome.entrees));
   });
 });

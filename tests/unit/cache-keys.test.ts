@@ -3,7 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cacheKey, keyedByProps, referentielsKey } from '../../src/lib/cache-keys.ts';
+import {
+  cacheKey,
+  ficheNeighboursKey,
+  keyedByProps,
+  referentielsKey,
+  type CatalogueEntry,
+} from '../../src/lib/cache-keys.ts';
+import type { FicheSummary } from '../../src/schema/summary.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -69,5 +76,88 @@ describe('keyedByProps', () => {
     const [a] = keyedByProps(paths('x'), () => 'digest-1');
     const [b] = keyedByProps(paths('x'), () => 'digest-2');
     expect(a!.cacheKey).not.toBe(b!.cacheKey);
+  });
+});
+
+describe('ficheNeighboursKey: what a fiche page shows of other fiches', () => {
+  // RNCP 9106 replaced RNCP 9105 and was replaced by RNCP 9107, itself replaced by RNCP 9108; its
+  // blocs correspond to RNCP 29965's. RNCP 9999 is unrelated.
+  const summary = (numero: string, extra: Partial<FicheSummary> = {}): FicheSummary => ({
+    numero_fiche: numero,
+    intitule: `Titre de ${numero}`,
+    statut: { actif: true },
+    certificateurs: [{ nom: 'Organisme' }],
+    nombre_partenaires: 0,
+    niveau: { europe: 5 },
+    dates: { effet: '2024-07-01', fin_enregistrement: '2029-07-01' },
+    ...extra,
+  });
+  const page = summary('RNCP9106', {
+    lignee: {
+      precedentes: [{ numero: 'RNCP9105' }],
+      suivantes: [{ numero: 'RNCP9107' }],
+      ulterieures: [{ numero: 'RNCP9108', precedente: 'RNCP9107' }],
+    },
+    fiches_correspondantes: ['RNCP29965'],
+  });
+  const base = (): Map<string, CatalogueEntry> =>
+    new Map(
+      ['RNCP9105', 'RNCP9107', 'RNCP9108', 'RNCP29965', 'RNCP9999'].map((n) => [
+        n,
+        { digest: `digest-${n}`, data: summary(n) },
+      ]),
+    );
+  const key = (catalogue: Map<string, CatalogueEntry>) =>
+    ficheNeighboursKey(page, (n) => catalogue.get(n));
+  const before = key(base());
+  const changed = (numero: string, change: (entry: CatalogueEntry) => CatalogueEntry) => {
+    const catalogue = base();
+    catalogue.set(numero, change(catalogue.get(numero)!));
+    return key(catalogue);
+  };
+  const data = (extra: Partial<FicheSummary>) => (e: CatalogueEntry) => ({
+    ...e,
+    data: { ...e.data, ...extra },
+  });
+
+  it('is stable while nothing the page shows changes', () => {
+    expect(key(base())).toBe(before);
+  });
+
+  it('changes when a direct predecessor or successor’s file changes (« Ce qui change » reads it whole)', () => {
+    expect(changed('RNCP9105', (e) => ({ ...e, digest: 'other' }))).not.toBe(before);
+    expect(changed('RNCP9107', (e) => ({ ...e, digest: 'other' }))).not.toBe(before);
+  });
+
+  it('changes when a later generation’s title, status, level or dates change (the timeline shows them)', () => {
+    for (const extra of [
+      { intitule: 'Nouveau titre' },
+      { statut: { actif: false } },
+      { niveau: { europe: 6 } },
+      { dates: { effet: '2024-07-01', fin_enregistrement: '2026-12-31' } },
+    ] as Partial<FicheSummary>[]) {
+      expect(changed('RNCP9108', data(extra)), JSON.stringify(extra)).not.toBe(before);
+    }
+    // What the timeline does not show of it leaves the page as it is.
+    expect(changed('RNCP9108', (e) => ({ ...e, digest: 'other' }))).toBe(before);
+  });
+
+  it('changes when a fiche of its correspondences changes title, and not for its other facts', () => {
+    expect(changed('RNCP29965', data({ intitule: 'Autre titre' }))).not.toBe(before);
+    expect(changed('RNCP29965', data({ statut: { actif: false } }))).toBe(before);
+  });
+
+  it('changes when a related fiche joins or leaves the catalogue (linked here or to France Compétences)', () => {
+    for (const numero of ['RNCP9105', 'RNCP9108', 'RNCP29965']) {
+      const catalogue = base();
+      catalogue.delete(numero);
+      expect(key(catalogue), numero).not.toBe(before);
+    }
+  });
+
+  it('does not change for an unrelated fiche', () => {
+    expect(changed('RNCP9999', data({ intitule: 'Autre titre', statut: { actif: false } }))).toBe(
+      before,
+    );
   });
 });

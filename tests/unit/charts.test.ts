@@ -6,15 +6,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CHART_WIDTH, barChart } from '../../src/lib/charts/bars.ts';
-import { formatNombre, formatTaux, truncate } from '../../src/lib/charts/format.ts';
 import {
   anneesEnregistrement,
   ligneeTimeline,
+  truncate,
   type FicheLookup,
 } from '../../src/lib/charts/lignee.ts';
 import { niceTicks } from '../../src/lib/charts/scale.ts';
 import { statistiquesCharts, type Statistiques } from '../../src/lib/charts/statistiques.ts';
 import type { FicheFacts } from '../../src/schema/summary.ts';
+import { formatFigure, formatRate } from '../../src/lib/wording.ts';
 
 const NBSP = '\u00a0';
 
@@ -29,9 +30,9 @@ describe('scales and wording', () => {
   });
 
   it('writes figures the French way', () => {
-    expect(formatNombre(3899).replace(/\s/g, ' ')).toBe('3 899');
-    expect(formatTaux(76)).toBe(`76${NBSP}%`);
-    expect(formatTaux(87.5)).toBe(`87,5${NBSP}%`);
+    expect(formatFigure(3899).replace(/\s/g, ' ')).toBe('3 899');
+    expect(formatRate(76)).toBe(`76${NBSP}%`);
+    expect(formatRate(87.5)).toBe(`87,5${NBSP}%`);
   });
 
   it('shortens a long title at a word, and keeps a short one whole', () => {
@@ -146,7 +147,7 @@ describe('results per promotion', () => {
     expect(charts.rows).toEqual([
       {
         annee: 2018,
-        certifies: formatNombre(876),
+        certifies: formatFigure(876),
         certifiesVae: '1',
         insertion6Mois: `76${NBSP}%`,
         insertion2Ans: 'non communiqué',

@@ -1,7 +1,7 @@
 /**
- * What the pages write from a fiche's data (src/lib/fiche.ts): its permanent address, dates the
- * French way, an unknown never shown as yes or no, a certificateur's address, the latest fiche of a
- * lineage, the sections of the body, and the order of every list of fiches (active ones first).
+ * What the pages write from a fiche's data (src/lib/fiche.ts, src/lib/wording.ts): its permanent
+ * address, dates the French way, an unknown never shown as yes or no, a certificateur's address, the
+ * latest fiche of a lignée, the sections of the body, and the order of every list of fiches (active ones first).
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,15 +11,14 @@ import {
   compareFiches,
   displayNumero,
   ficheUrl,
-  formatDate,
   franceCompetencesUrl,
   franceTravailRomeUrl,
-  lineage,
-  ouiNon,
+  lignee,
   partenairesUrl,
   poleEmploiRomeUrl,
   splitSections,
 } from '../../src/lib/fiche.ts';
+import { formatDate, ouiNon } from '../../src/lib/wording.ts';
 import type { Fiche } from '../../src/schema/fiche.ts';
 
 const base = {
@@ -64,9 +63,9 @@ describe('fiche addresses and labels', () => {
   });
 });
 
-describe('lineage', () => {
+describe('lignee', () => {
   it('names the most recent fiche of the line', () => {
-    const l = lineage(
+    const l = lignee(
       fiche('RNCP6133', false, {
         lignee: {
           suivantes: [{ numero: 'RNCP16575' }],
@@ -82,17 +81,17 @@ describe('lineage', () => {
 
   it('uses the only successor when no later fiche is known, and nothing when there are several', () => {
     expect(
-      lineage(fiche('RNCP1', false, { lignee: { suivantes: [{ numero: 'RNCP2' }] } })).plusRecente
+      lignee(fiche('RNCP1', false, { lignee: { suivantes: [{ numero: 'RNCP2' }] } })).plusRecente
         ?.numero,
     ).toBe('RNCP2');
     expect(
-      lineage(
+      lignee(
         fiche('RNCP1', false, {
           lignee: { suivantes: [{ numero: 'RNCP2' }, { numero: 'RNCP3' }] },
         }),
       ).plusRecente,
     ).toBeUndefined();
-    expect(lineage(fiche('RNCP1', true)).plusRecente).toBeUndefined();
+    expect(lignee(fiche('RNCP1', true)).plusRecente).toBeUndefined();
   });
 });
 
@@ -156,7 +155,7 @@ describe('addresses and words the pages give, to the letter', () => {
   it('names the last of several later fiches as the one to look at today', () => {
     const later = ['RNCP2', 'RNCP3', 'RNCP4'].map((numero) => ({ numero }));
     expect(
-      lineage(fiche('RNCP1', false, { lignee: { ulterieures: later } } as Partial<Fiche>))
+      lignee(fiche('RNCP1', false, { lignee: { ulterieures: later } } as Partial<Fiche>))
         .plusRecente,
     ).toEqual({ numero: 'RNCP4' });
   });

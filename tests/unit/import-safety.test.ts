@@ -23,10 +23,11 @@ import {
   DUMP_OPTIONS,
   dumpYaml,
   fileState,
+  refreshEmpreinte,
   untouchedSinceImport,
 } from '../../src/lib/import/render.ts';
 import { exitCode, runImport } from '../../src/lib/import/run.ts';
-import { generateExport } from '../../src/lib/bench/synthetic.ts';
+import { generateExport } from '../../scripts/lib/bench/synthetic.ts';
 import {
   parseFiche,
   readFiches,
@@ -34,6 +35,7 @@ import {
   type FicheSource,
 } from '../../src/lib/import/xml.ts';
 import type { Fiche } from '../../src/schema/fiche.ts';
+import { sharedData } from '../support/shared-data.ts';
 
 const FIXTURES = path.resolve('tests/fixtures/import');
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -186,7 +188,7 @@ describe('tolerance', () => {
     expect(fm.certificateurs[0]).toEqual({
       nom: "Organisme d'essai",
       siret: '42370591200057',
-      site_internet: 'https://www.exemple.fr',
+      site_internet: [{ url: 'https://www.exemple.fr' }],
       etat: 'Actif',
     });
     expect(fm.dates).toEqual({ decision: '2023-09-01', fin_enregistrement: '2026-12-31' });
@@ -222,13 +224,15 @@ describe('tolerance', () => {
     expect(messages).toEqual(
       expect.arrayContaining([
         'FICHE/CERTIFICATEURS/CERTIFICATEUR/DATE_DERNIERE_MODIFICATION_ETAT : date illisible ou impossible, laissée de côté',
-        'FICHE/LIEN_URL_DESCRIPTION : adresse web invalide, laissée de côté',
+        'FICHE/LIEN_URL_DESCRIPTION : texte qui n’est pas une adresse, gardé comme texte sans lien',
         'FICHE/CERTIFICATEURS/CERTIFICATEUR/SITE_INTERNET : adresse sans protocole : https:// ajouté',
       ]),
     );
     expect(
       report.avertissements.find((a) => a.element === 'FICHE/LIEN_URL_DESCRIPTION')?.valeurs,
     ).toEqual(['pas une adresse']);
+    // Kept, not lost: the fiche shows it as text.
+    expect(fm.url_description).toEqual([{ libelle: 'pas une adresse' }]);
     const check = validate(out);
     expect(check.stderr).toBe('');
     expect(check.status).toBe(0);
@@ -383,6 +387,29 @@ describe('safety of the content folder', () => {
     expect(readdirSync(path.join(out, 'rncp'))).toEqual(['90301.md']);
   });
 
+  it('rewrites a fiche imported with an address as one string (before lists) without taking it for an editor’s change', async () => {
+    const out = temp('import-liens-');
+    await runImport({ file: fixture('cdata-and-double-escaped.xml'), out, jobs: 0 });
+    const file = path.join(out, 'rs/90401.md');
+    const now = readFileSync(file, 'utf8');
+    // The file as the importer wrote it when an address field was one string, fingerprint included.
+    const before = refreshEmpreinte(
+      now.replace(
+        '    site_internet:\n      - url: "https://www.exemple.fr"\n',
+        '    site_internet: "https://www.exemple.fr"\n',
+      ),
+    );
+    expect(before).not.toBe(now);
+    expect(untouchedSinceImport(before)).toBe(true);
+    writeFileSync(file, before);
+    const report = await runImport({ file: fixture('cdata-and-double-escaped.xml'), out, jobs: 0 });
+    expect(report.modifiees_a_la_main).toEqual([]);
+    expect(report.ecrites).toEqual([
+      { numero: 'RS90401', fichier: 'rs/90401.md', statut: 'mise_a_jour' },
+    ]);
+    expect(readFileSync(file, 'utf8')).toBe(now);
+  });
+
   it('removes the staging folder of an import that was killed, not that of one still running', async () => {
     const out = temp('import-abandoned-');
     const dead = spawnSync(process.execPath, ['-e', '']).pid;
@@ -482,7 +509,12 @@ describe('synthetic export', () => {
   it('is deterministic, realistic and imports without failure', async () => {
     const dir = temp('import-synthetic-');
     // The heavy profile: fiches with over 1,000 partners and texts escaped twice even at 60 fiches.
-    const options = { fiches: 60, seed: 4, profile: 'heavy' } as const;
+    const options = {
+      fiches: 60,
+      seed: 4,
+      profile: 'heavy',
+      samplesDir: sharedData('france-competences/xml-v4.1-samples'),
+    } as const;
     const a = await generateExport({ ...options, out: path.join(dir, 'a') });
     const b = await generateExport({ ...options, out: path.join(dir, 'b') });
     const text = readFileSync(a.path, 'utf8');

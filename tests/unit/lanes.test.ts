@@ -27,7 +27,8 @@ function importsOf(file: string): string[] {
 const SITE_ONLY = [
   /\/support\/(browser|dist|fixture-site|server)\.ts$/,
   /build-site/,
-  /scripts\/bench\.ts$/,
+  /scripts\/lib\/bench\/(run|stages|search)\.ts$/,
+  /scripts\/lib\/weight\//,
   /^playwright/,
   /^@axe-core\//,
   /^astro$/,

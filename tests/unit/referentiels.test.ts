@@ -8,10 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildReferentiels, defaultDataDir } from '../../scripts/build-referentiels.ts';
+import { buildReferentiels } from '../../scripts/lib/referentiels/build.ts';
 import { parseCsvRecords } from '../../src/lib/csv.ts';
 import {
+  appellationsByCode,
   isKnownNsf,
+  loadAppellations,
   isKnownRome,
   loadReferentiels,
   niveauEntry,
@@ -23,12 +25,14 @@ import {
   romeLabelDiffers,
   romeLibelle,
 } from '../../src/lib/referentiels.ts';
+import { sharedData } from '../support/shared-data.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const committedDir = path.join(root, 'content/referentiels');
-const dataDir = defaultDataDir();
+const dataDir = sharedData();
 const exportDir = path.join(dataDir, 'france-competences/export-fiches-csv-2026-02-01-partial');
 const ref = loadReferentiels(committedDir);
+const appellations = loadAppellations(committedDir);
 
 function exportCodes(file: string, column: string): Set<string> {
   const records = parseCsvRecords(fs.readFileSync(path.join(exportDir, file), 'utf8'));
@@ -243,6 +247,40 @@ describe('helpers', () => {
   });
 });
 
+describe('appellations.json', () => {
+  it('gives each ROME 4.0 job title its fiche and its ROME v3 fiche', () => {
+    expect(appellations.entrees['10224']).toEqual({
+      libelle: 'Accompagnateur / Accompagnatrice reconversion professionnelle',
+      code: 'K1801',
+      parent: 'K1801',
+    });
+    const entries = Object.values(appellations.entrees);
+    expect(entries).toHaveLength(13_120);
+    // Every parent is a ROME v3 fiche of rome.json, the codes the France Compétences fiches cite.
+    const notV3 = entries.filter((e) => romeEntry(ref, e.parent)?.libelle_v3 === undefined);
+    expect(notV3).toEqual([]);
+    // Keyed by OGR number, in numeric order.
+    const keys = Object.keys(appellations.entrees);
+    expect(keys.every((k) => /^\d+$/.test(k))).toBe(true);
+    expect(keys.map(Number)).toEqual([...keys.map(Number)].sort((a, b) => a - b));
+  });
+
+  it('lists the job titles of a ROME v3 fiche, and those of a ROME 4.0 fiche emploi', () => {
+    const byCode = appellationsByCode(appellations);
+    const k1801 = byCode.get('K1801')!.map((e) => e.libelle);
+    expect(k1801).toHaveLength(23);
+    expect(k1801).toContain('Accompagnateur / Accompagnatrice reconversion professionnelle');
+    expect(k1801).toEqual([...k1801].sort((a, b) => a.localeCompare(b, 'fr')));
+    // A title of a fiche emploi is listed on its own code's page and on its v3 fiche's page.
+    const child = Object.values(appellations.entrees).find(
+      (e) => e.code !== e.parent && romeEntry(ref, e.code)?.fiche_parente !== undefined,
+    )!;
+    expect(byCode.get(child.code)).toContainEqual(child);
+    expect(byCode.get(child.parent)).toContainEqual(child);
+    expect(byCode.get('K18')).toBeUndefined();
+  });
+});
+
 describe('buildReferentiels', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'referentiels-'));
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -253,7 +291,13 @@ describe('buildReferentiels', () => {
     const result = buildReferentiels({ dataDir, outDir: first });
     buildReferentiels({ dataDir, outDir: second });
     const names = result.fichiers.map((file) => path.basename(file.chemin)).sort();
-    expect(names).toEqual(['SOURCES.md', 'niveaux.json', 'nsf.json', 'rome.json']);
+    expect(names).toEqual([
+      'SOURCES.md',
+      'appellations.json',
+      'niveaux.json',
+      'nsf.json',
+      'rome.json',
+    ]);
     for (const name of names) {
       const bytes = fs.readFileSync(path.join(first, name));
       expect(bytes.equals(fs.readFileSync(path.join(second, name))), name).toBe(true);

@@ -1,7 +1,7 @@
 /**
- * The pure parts of the search an adviser uses: the address that holds a search (so that it can be
- * shared or bookmarked), the filter choices and their order, the compact list of codes that have a
- * page, and what the index records of a fiche.
+ * The pure parts of the search: the address that holds a search, the filter choices and their
+ * order and counts, the compact list of codes that have a page, and what the index records of a
+ * fiche.
  */
 import { readFileSync } from 'node:fs';
 import jsYaml from 'js-yaml';
@@ -15,7 +15,15 @@ import {
   decodeRanges,
   encodeRanges,
 } from '../../src/lib/search/codes-index.ts';
-import { facetLabel, facetOptions } from '../../src/lib/search/facets.ts';
+import { niveauKey } from '../../src/lib/niveau.ts';
+import {
+  countFacets,
+  countsByFacet,
+  facetLabel,
+  facetOptions,
+  unionCounts,
+  type CountSearch,
+} from '../../src/lib/search/facets.ts';
 import { LISTING_SORT, PAGEFIND_OPTIONS, pagefindScript } from '../../src/lib/search/pagefind.ts';
 import { searchRecord } from '../../src/lib/search/record.ts';
 import {
@@ -25,6 +33,8 @@ import {
   isBlank,
   sameState,
   pagefindFilters,
+  romeCondition,
+  VOIES,
   stateFromParams,
   stateToParams,
   toggleFilter,
@@ -32,7 +42,9 @@ import {
   type SearchState,
 } from '../../src/lib/search/state.ts';
 import { bundlePath, bundlesFor, parseScopesManifest } from '../../src/lib/search/scopes.ts';
-import { ficheSchema } from '../../src/schema/fiche.ts';
+import { ficheSchema, VOIES_ACCES } from '../../src/schema/fiche.ts';
+import { ficheSummary } from '../../src/schema/summary.ts';
+import { sharedData } from '../support/shared-data.ts';
 
 const params = (query: string) => new URLSearchParams(query);
 
@@ -60,6 +72,13 @@ describe('search state in the address', () => {
     });
     expect(isBlank({ q: '', inactives: false, filters: emptyFilters() })).toBe(true);
     expect(isBlank({ q: '', inactives: true, filters: emptyFilters() })).toBe(true);
+  });
+
+  it('reads a bookmark of the former "sans niveau" value as today\'s', () => {
+    expect(stateFromParams(params('niveau=sans&niveau=5')).filters.niveau).toEqual([
+      'sans-niveau',
+      '5',
+    ]);
   });
 
   it('searches the active fiches unless `inactives=1` asks for all of them', () => {
@@ -125,6 +144,58 @@ describe('search state in the address', () => {
       niveau: { any: ['5', '6'] },
     });
   });
+
+  it('reads the routes of access, validation by blocs and the territories, dropping unknown values', () => {
+    const state = stateFromParams(
+      params('voie=vae&voie=apprentissage&voie=teleportation&blocs=possible&territoire=mars'),
+    );
+    expect(state.filters.voie).toEqual(['vae', 'apprentissage']);
+    expect(state.filters.blocs).toEqual(['possible']);
+    expect(state.filters.territoire).toEqual([]);
+    expect(stateFromParams(params('statut=Archivee&inactives=1')).filters.statut).toEqual([]);
+    // Filters in the page's order: level, routes of access, blocs, then the codes.
+    expect(
+      stateToParams({
+        ...state,
+        filters: { ...state.filters, niveau: ['5'], rome: ['K1801'] },
+      }).toString(),
+    ).toBe('niveau=5&voie=apprentissage&voie=vae&blocs=possible&rome=K1801');
+  });
+
+  it('requires every route of access chosen (open to VAE and to apprenticeship)', () => {
+    const state = stateFromParams(params('voie=vae&voie=apprentissage&niveau=5&niveau=6'));
+    expect(pagefindFilters(state)).toEqual({
+      niveau: { any: ['5', '6'] },
+      voie: { all: ['vae', 'apprentissage'] },
+    });
+  });
+
+  it('asks for ROME codes in the filter of their letter, any of them, and adds a job title’s codes', () => {
+    expect(romeCondition(['K1801'])).toEqual({ 'rome-k': { any: ['K1801'] } });
+    expect(romeCondition(['K1801', 'M1805', 'K1201'])).toEqual({
+      any: [{ 'rome-k': { any: ['K1801', 'K1201'] } }, { 'rome-m': { any: ['M1805'] } }],
+    });
+    expect(romeCondition([])).toBeUndefined();
+    const state = stateFromParams(params('rome=M1805&voie=vae'));
+    expect(pagefindFilters(state)).toEqual({
+      voie: { all: ['vae'] },
+      all: [{ 'rome-m': { any: ['M1805'] } }],
+    });
+    // The fiches of a job title's code, within the reader's filters: both conditions hold.
+    expect(pagefindFilters(state, undefined, ['K1801'])).toEqual({
+      voie: { all: ['vae'] },
+      all: [{ 'rome-m': { any: ['M1805'] } }, { 'rome-k': { any: ['K1801'] } }],
+    });
+    // Counting the ROME values leaves the reader's codes out, never the job title's.
+    expect(pagefindFilters(state, 'rome', ['K1801'])).toEqual({
+      voie: { all: ['vae'] },
+      all: [{ 'rome-k': { any: ['K1801'] } }],
+    });
+  });
+
+  it('knows the routes of access of the fiche schema', () => {
+    expect([...VOIES]).toEqual(Object.keys(VOIES_ACCES));
+  });
 });
 
 describe('search scopes', () => {
@@ -167,7 +238,12 @@ describe('filter choices', () => {
   );
 
   it('lists levels in ascending order, « sans niveau » last, with their count', () => {
-    const options = facetOptions('niveau', { '7': 2, sans: 1, '5': 4, '3': 0 }, [], directory);
+    const options = facetOptions(
+      'niveau',
+      { '7': 2, 'sans-niveau': 1, '5': 4, '3': 0 },
+      [],
+      directory,
+    );
     expect(options.map((o) => [o.label, o.count])).toEqual([
       ['Niveau 5', 4],
       ['Niveau 7', 2],
@@ -201,6 +277,95 @@ describe('filter choices', () => {
     ]);
   });
 
+  it('names the routes of access and the territories, in the fiche’s order', () => {
+    const voies = facetOptions(
+      'voie',
+      { vae: 9, apprentissage: 2, formation_initiale: 1 },
+      [],
+      EMPTY_DIRECTORY,
+    );
+    expect(voies.map((o) => [o.label, o.count])).toEqual([
+      ['Formation initiale (élève, étudiant)', 1],
+      ['Apprentissage', 2],
+      ['VAE (validation des acquis de l’expérience)', 9],
+    ]);
+    expect(facetOptions('blocs', { possible: 3 }, [], EMPTY_DIRECTORY)[0]?.label).toBe(
+      'Validation par blocs possible',
+    );
+    expect(
+      facetOptions(
+        'territoire',
+        { 'polynesie-francaise': 2, 'nouvelle-caledonie': 1 },
+        [],
+        EMPTY_DIRECTORY,
+      ).map((o) => o.label),
+    ).toEqual(['Nouvelle-Calédonie', 'Polynésie française']);
+  });
+
+  it('counts the ROME codes of every letter’s filter as one filter', () => {
+    expect(
+      countsByFacet({ 'rome-k': { K1801: 2 }, 'rome-m': { M1805: 1 }, niveau: { '5': 3 } }),
+    ).toEqual({ rome: { K1801: 2, M1805: 1 }, niveau: { '5': 3 } });
+  });
+
+  it('counts the union of the fiches found by the words and by a job title', () => {
+    // Words: 3 fiches at level 5, 1 at 6; job title: 2 at 5, 2 at 7; both: 1 at 5.
+    expect(
+      unionCounts(
+        { niveau: { '5': 3, '6': 1 } },
+        { niveau: { '5': 2, '7': 2 }, voie: { vae: 2 } },
+        { niveau: { '5': 1 }, voie: { vae: 0 } },
+      ),
+    ).toEqual({ niveau: { '5': 4, '6': 1, '7': 2 }, voie: { vae: 2 } });
+  });
+
+  it('counts each filter over the words and a job title, leaving a chosen adding filter out', async () => {
+    // A catalogue of five fiches: what each gives each filter, whether it has the words, its code.
+    const fiches = [
+      { words: true, rome: 'M1805', niveau: '5', voie: ['vae'] },
+      { words: true, rome: 'K1801', niveau: '6', voie: ['vae'] },
+      { words: false, rome: 'K1801', niveau: '5', voie: [] },
+      { words: false, rome: 'K1801', niveau: '7', voie: ['vae'] },
+      { words: false, rome: 'A1101', niveau: '5', voie: ['vae'] },
+    ];
+    const state = stateFromParams(params('q=mots&niveau=5&voie=vae'));
+    const asked: string[] = [];
+    // Pagefind played by hand: the fiches with the words (unless null), the reader's filters but
+    // `except`, and one of `codes`.
+    const count: CountSearch = async (q, except, codes) => {
+      asked.push(`${q ?? '-'}|${except ?? '-'}|${codes?.join(',') ?? '-'}`);
+      const found = fiches.filter(
+        (f) =>
+          (q === null || f.words) &&
+          (except === 'niveau' || state.filters.niveau.includes(f.niveau)) &&
+          (except === 'voie' || state.filters.voie.every((v) => f.voie.includes(v))) &&
+          (codes === undefined || codes.includes(f.rome)),
+      );
+      const counts: Record<string, Record<string, number>> = { niveau: {}, voie: {} };
+      for (const f of found) {
+        counts['niveau']![f.niveau] = (counts['niveau']![f.niveau] ?? 0) + 1;
+        counts[`rome-${f.rome[0]!.toLowerCase()}`] ??= {};
+        const rome = counts[`rome-${f.rome[0]!.toLowerCase()}`]!;
+        rome[f.rome] = (rome[f.rome] ?? 0) + 1;
+        for (const v of f.voie) counts['voie']![v] = (counts['voie']![v] ?? 0) + 1;
+      }
+      return counts;
+    };
+    const words = await count('mots');
+    const metier = await count(null, undefined, ['K1801']);
+    asked.length = 0;
+    const counts = await countFacets(count, 'mots', state, ['K1801'], { words, metier });
+    // Level 5 and VAE chosen: the words give fiche 1, K1801 none at level 5 open to VAE.
+    expect(counts['voie']).toEqual({ vae: 1 });
+    expect(counts['rome']).toEqual({ M1805: 1 });
+    // Levels are counted without the level filter: fiches 1, 2 (words) and 2, 4 (K1801), open to VAE.
+    expect(counts['niveau']).toEqual({ '5': 1, '6': 1, '7': 1 });
+    // Only the adding filter with a choice needed new searches: the words, the codes, both.
+    expect(asked.sort()).toEqual(
+      ['-|niveau|K1801', 'mots|niveau|-', 'mots|niveau|K1801', 'mots|-|K1801'].sort(),
+    );
+  });
+
   it('orders certifiers with the same count alphabetically, accents aside', () => {
     const options = facetOptions(
       'certificateur',
@@ -222,7 +387,9 @@ describe('codes with a page (/recherche/codes.json)', () => {
 
   it('stays small for the real catalogue (fiche numbers of the 2026-02-01 export)', () => {
     const csv = readFileSync(
-      '../shared/data/france-competences/export-fiches-csv-2026-02-01-partial/export_fiches_CSV_Certificateurs_2026_02_01.csv',
+      sharedData(
+        'france-competences/export-fiches-csv-2026-02-01-partial/export_fiches_CSV_Certificateurs_2026_02_01.csv',
+      ),
       'utf8',
     );
     const numbers = [...csv.matchAll(/^"RNCP(\d+)";/gm)].map((m) => Number(m[1]));
@@ -268,14 +435,57 @@ describe('what the index records of a fiche', () => {
       filters: {
         statut: ['Inactive'],
         niveau: ['5'],
+        // Its export says nothing of its routes of access: none is offered as open.
+        voie: [],
+        blocs: [],
+        territoire: [],
         repertoire: ['RNCP'],
         rome: ['K1801', 'K1201'],
         nsf: ['332t'],
         certificateur: ['Centre ressource AROBASE'],
       },
+      indexFilters: [
+        ['statut', 'Inactive'],
+        ['niveau', '5'],
+        ['repertoire', 'RNCP'],
+        ['rome-k', 'K1801'],
+        ['rome-k', 'K1201'],
+        ['nsf', '332t'],
+        ['certificateur', 'Centre ressource AROBASE'],
+      ],
       ordre: '1-RNCP-006133',
       scope: 'inactives',
     });
+  });
+
+  it('records the routes a fiche says are open, validation by blocs and the territories, from its summary too', () => {
+    const open = ficheSchema.parse({
+      ...fiche,
+      voies_acces: {
+        ...fiche.voies_acces,
+        vae: { ouverte: true, precision: 'Jury de VAE' },
+        apprentissage: { ouverte: true },
+        formation_initiale: { ouverte: false },
+      },
+      validation_partielle: true,
+      accessible_nouvelle_caledonie: true,
+      accessible_polynesie_francaise: false,
+    });
+    for (const facts of [open, ficheSummary(open)]) {
+      const record = searchRecord(facts);
+      expect(record.filters.voie).toEqual(['apprentissage', 'vae']);
+      expect(record.filters.blocs).toEqual(['possible']);
+      expect(record.filters.territoire).toEqual(['nouvelle-caledonie']);
+    }
+    // The summary keeps whether each route is open, not its texts.
+    expect(ficheSummary(open).voies_acces?.vae).toEqual({ ouverte: true });
+    expect(searchRecord({ ...open, validation_partielle: false }).filters.blocs).toEqual([]);
+  });
+
+  it('files a fiche with only a 1969 level under the level its browse page lists it at', () => {
+    const old = { ...fiche, niveau: { nomenclature_1969: 'III' as const } };
+    expect(searchRecord(old).filters.niveau).toEqual(['5']);
+    expect(niveauKey(old)).toBe('5');
   });
 
   it('lists active fiches before inactive ones, then by number', () => {
@@ -288,7 +498,7 @@ describe('what the index records of a fiche', () => {
       rs.ordre,
       '1-RNCP-006133',
     ]);
-    expect(rs.filters.niveau).toEqual(['sans']);
+    expect(rs.filters.niveau).toEqual(['sans-niveau']);
     expect(rs.filters.repertoire).toEqual(['RS']);
     expect(active.scope).toBe('actives');
   });

@@ -5,7 +5,7 @@
  * are read again; the command's exit code, count and GitHub annotations.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +78,26 @@ describe('validator: each broken fixture is refused with file, line, field and a
       /Date mal formée : attendu "AAAA-MM-JJ".*"23\/02\/2007"/,
     ],
     ['fichier-mdx', 'rncp/9001.mdx:1:1', 'fichier', /Fichier refusé parmi les fiches.*\(\.md\)/],
+    // Two addresses in one value: the URL parser would take them for one (spaces percent-encoded).
+    [
+      'adresses-dans-une-seule-valeur',
+      'rncp/9001.md:9:10',
+      'url_description[0].url',
+      /Adresse avec une espace.*une adresse par élément de liste.*"https:\/\/www\.exemple\.fr\/ https:/,
+    ],
+    [
+      'adresse-caractere-interdit',
+      'rncp/9001.md:9:14',
+      'certificateurs[0].site_internet[0].url',
+      /Adresse avec le caractère \|, qu’une adresse web ne peut pas contenir : écrivez-le encodé \(%7C\)/,
+    ],
+    // A fiche written before url_description became a list.
+    [
+      'url-description-ancienne-forme',
+      'rncp/9001.md:8:18',
+      'url_description',
+      /Attendu une liste, une adresse par élément de liste : - url: "https:\/\/www\.exemple\.fr\/"/,
+    ],
   ];
   it.each(cases)('%s', (name, location, field, message) => {
     const lines = messages(name);
@@ -111,19 +131,23 @@ describe('validator: each broken fixture is refused with file, line, field and a
     const dir = mkdtempSync(path.join(os.tmpdir(), 'validate-cache-'));
     try {
       cpSync('tests/fixtures/site/fiches', path.join(dir, 'fiches'), { recursive: true });
+      const count = readdirSync(path.join(dir, 'fiches'), { recursive: true }).filter((f) =>
+        String(f).endsWith('.md'),
+      ).length;
+      expect(count).toBeGreaterThan(3);
       const options = { cacheFile: path.join(dir, 'cache.json'), threads: 1 };
       const first = await validatePathsParallel([path.join(dir, 'fiches')], options);
-      expect(first).toMatchObject({ diagnostics: [], fiches: 3, cached: 0 });
+      expect(first).toMatchObject({ diagnostics: [], fiches: count, cached: 0 });
       expect(await validatePathsParallel([path.join(dir, 'fiches')], options)).toMatchObject({
         diagnostics: [],
-        cached: 3,
+        cached: count,
       });
       // A fiche edited into an error is checked again and its error reported, every time.
       const edited = path.join(dir, 'fiches/rncp/9101.md');
       writeFileSync(edited, readFileSync(edited, 'utf8').replace('europe: 4', 'europe: 9'));
       for (let run = 0; run < 2; run++) {
         const again = await validatePathsParallel([path.join(dir, 'fiches')], options);
-        expect(again.cached).toBe(2);
+        expect(again.cached).toBe(count - 1);
         expect(again.diagnostics.map((d) => d.field)).toEqual(['niveau.europe']);
       }
       // Another validator (here, other reference tables) trusts nothing of the previous runs.
@@ -145,7 +169,9 @@ describe('validator: each broken fixture is refused with file, line, field and a
     const files = new Set(
       diagnostics.map((d) => path.relative(fixtures, d.file).split(path.sep)[0]),
     );
-    expect(files.size).toBe(13);
+    // Every folder of broken fixtures, the valid one aside.
+    const broken = readdirSync(fixtures).filter((name) => name !== 'fiche-minimale-valide');
+    expect([...files].sort()).toEqual(broken.sort());
   });
 });
 

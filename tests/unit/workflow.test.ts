@@ -45,13 +45,18 @@ const commands = steps.flatMap((step) =>
     .filter(Boolean),
 );
 
-/** The commands of .ci/run that do the work: installing Chromium, npm ci, npm test. */
+/**
+ * The commands of .ci/run that do the work: installing Chromium and Java, npm ci, the test data,
+ * npm test. The packages it installs when missing (`missing+=(chromium)`) are spelt out.
+ */
 function ciRunCommands(): string[] {
-  return read('.ci/run')
+  const lines = read('.ci/run')
     .split('\n')
-    .map((line) => line.trim())
+    .map((line) => line.trim());
+  const packages = lines.flatMap((line) => /missing\+=\(([^)]+)\)/.exec(line)?.[1] ?? []);
+  return lines
     .filter((line) => /^(npm |as_root apt-get install )/.test(line))
-    .map((line) => line.replace(/^as_root /, ''));
+    .map((line) => line.replace(/^as_root /, '').replace('"${missing[@]}"', packages.join(' ')));
 }
 
 describe('.github/workflows/ci.yml', () => {
@@ -75,8 +80,9 @@ describe('.github/workflows/ci.yml', () => {
   it('runs the same steps as .ci/run, in the same order, on Debian with Node from .nvmrc', () => {
     const expected = ciRunCommands();
     expect(expected).toEqual([
-      'apt-get install -y -qq chromium >/dev/null',
+      'apt-get install -y -qq chromium default-jre-headless >/dev/null',
       'npm ci --no-audit --no-fund',
+      'npm run test-data',
       'npm test',
     ]);
     const positions = expected.map((command) => {
@@ -101,6 +107,30 @@ describe('.github/workflows/ci.yml', () => {
     // Full history: « Mis à jour le » dates come from each fiche's last commit.
     const checkout = steps.find((s) => s.uses?.startsWith('actions/checkout@'));
     expect(checkout?.with?.['fetch-depth']).toBe(0);
+  });
+
+  it('runs the full suite on code, and on a pull request that changes only fiches the fast check', () => {
+    const step = (run: string) => steps.find((s) => s.run?.trim() === run);
+    const scope = steps.find((s) => s.run?.includes('scripts/check-fiches.ts --portee'));
+    expect(scope?.run).toContain('--depuis HEAD^1');
+    const id = (scope as { id?: string } | undefined)?.id;
+    expect(id).toBeTruthy();
+    const full = `steps.${id}.outputs.portee == 'tout'`;
+    const fast = `steps.${id}.outputs.portee == 'fiches'`;
+    expect((step('npm run test-data') as { if?: string }).if).toBe(full);
+    expect((step('npm test') as { if?: string }).if).toBe(full);
+    const check = step('npm run check:fiches -- --depuis HEAD^1') as Step & { if?: string };
+    expect(check.if).toBe(fast);
+    expect(check.env?.['GITHUB_ACTIONS']).toBe('true');
+    // The fast check starts from the incremental build's cache of main's last run.
+    const order = (s: Step | undefined) => steps.indexOf(s!);
+    const restore = steps.find((s) => s.uses?.startsWith('actions/cache/restore@'));
+    const save = steps.find((s) => s.uses?.startsWith('actions/cache/save@'));
+    expect(String(restore?.with?.['path'])).toContain('node_modules/.astro');
+    expect(String(save?.with?.['path'])).toBe(String(restore?.with?.['path']));
+    expect(order(save)).toBeGreaterThan(order(step('npm test')));
+    expect(order(restore)).toBeLessThan(order(check));
+    expect(order(restore)).toBeGreaterThan(order(step('npm ci --no-audit --no-fund')));
   });
 
   it('lets the validator annotate the pull request: npm test runs with GITHUB_ACTIONS=true', () => {

@@ -4,7 +4,7 @@
  * « non communiqué » written where a figure is missing. Rows stack downwards, so any number of
  * promotions fits the width of a phone.
  */
-import { NON_COMMUNIQUE } from './format.ts';
+import { NON_COMMUNIQUE } from '../wording.ts';
 import { linear } from './scale.ts';
 
 /**

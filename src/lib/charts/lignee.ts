@@ -1,12 +1,11 @@
 /**
- * The lineage of a certification as a timeline, oldest first: the fiches it replaced, itself, the
+ * The lignée of a certification as a timeline, oldest first: the fiches it replaced, itself, the
  * fiches that replaced it, each with its years of registration, level and status. A fiche of the
  * chain that is in the catalogue is described from its own data; one that is not is described with
  * what this fiche says of it (title, level) and linked to France Compétences.
  */
 import type { FicheFacts } from '../../schema/summary.ts';
-import { displayNumero, ficheUrl, franceCompetencesUrl, lineage } from '../fiche.ts';
-import { truncate } from './format.ts';
+import { displayNumero, ficheUrl, franceCompetencesUrl, lignee } from '../fiche.ts';
 
 /** The facts of a fiche of the catalogue, by number; undefined for a fiche not in the catalogue. */
 export type FicheLookup = (numero: string) => FicheFacts | undefined;
@@ -140,11 +139,11 @@ function membre(
 }
 
 /**
- * The timeline of a fiche's lineage; undefined when the fiche has neither predecessor nor successor.
+ * The timeline of a fiche's lignée; undefined when the fiche has neither predecessor nor successor.
  * `lookup` gives the facts of the other fiches of the chain that are in the catalogue.
  */
 export function ligneeTimeline(fiche: FicheFacts, lookup: FicheLookup): LigneeTimeline | undefined {
-  const l = lineage(fiche);
+  const l = lignee(fiche);
   if (l.precedentes.length + l.suivantes.length + l.ulterieures.length === 0) return undefined;
   const seen = new Set<string>([fiche.numero_fiche]);
   const others = (
@@ -199,4 +198,15 @@ export function ligneeTimeline(fiche: FicheFacts, lookup: FicheLookup): LigneeTi
       rows,
     },
   };
+}
+
+/**
+ * Shortens a text to at most `max` characters at a word boundary, with an ellipsis. SVG text does
+ * not wrap: the picture shows the start of a long title, the table beside it the whole title.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

@@ -5,7 +5,7 @@
  */
 import type { Fiche } from '../../schema/fiche.ts';
 import { barChart, type BarChartGeometry, type BarSeries } from './bars.ts';
-import { enumerate, formatNombre, formatTaux, orNonCommunique } from './format.ts';
+import { enumerate, formatFigure, formatRate, orNonCommunique } from '../wording.ts';
 import { niceTicks } from './scale.ts';
 
 export type Statistiques = NonNullable<Fiche['statistiques']>;
@@ -124,10 +124,10 @@ export function statistiquesCharts(
   return {
     rows: promotions.map((p) => ({
       annee: p.annee,
-      certifies: orNonCommunique(p.nombre_certifies, formatNombre),
-      certifiesVae: orNonCommunique(p.nombre_certifies_vae, formatNombre),
-      insertion6Mois: orNonCommunique(p.taux_insertion_global_6_mois, formatTaux),
-      insertion2Ans: orNonCommunique(p.taux_insertion_metier_2_ans, formatTaux),
+      certifies: orNonCommunique(p.nombre_certifies, formatFigure),
+      certifiesVae: orNonCommunique(p.nombre_certifies_vae, formatFigure),
+      insertion6Mois: orNonCommunique(p.taux_insertion_global_6_mois, formatRate),
+      insertion2Ans: orNonCommunique(p.taux_insertion_metier_2_ans, formatRate),
     })),
     ...(counts.length
       ? {
@@ -136,7 +136,7 @@ export function statistiquesCharts(
             promotions,
             CERTIFIES,
             niceTicks(Math.max(...counts)),
-            formatNombre,
+            formatFigure,
           ),
         }
       : {}),
@@ -147,7 +147,7 @@ export function statistiquesCharts(
             promotions,
             INSERTION,
             RATE_TICKS,
-            formatTaux,
+            formatRate,
           ),
         }
       : {}),

@@ -75,7 +75,8 @@ export const ELEMENTS: readonly ElementMapping[] = [
   },
   {
     element: `${P}/CERTIFICATEURS/CERTIFICATEUR/SITE_INTERNET`,
-    destination: 'certificateurs[].site_internet',
+    destination:
+      'certificateurs[].site_internet[] (une adresse par lien, le texte autour en libellé)',
   },
   { element: `${P}/EXISTENCE_PARTENAIRES`, destination: 'existence_partenaires' },
   {
@@ -175,7 +176,10 @@ export const ELEMENTS: readonly ElementMapping[] = [
     element: `${P}/STATISTIQUES_PROMOTIONS/STATISTIQUES_PROMOTION/${k}`,
     destination: `statistiques.promotions[].${{ ANNEE: 'annee', NOMBRE_CERTIFIES: 'nombre_certifies', NOMBRE_CERTIFIES_VAE: 'nombre_certifies_vae', TAUX_INSERTION_GLOBAL_6MOIS: 'taux_insertion_global_6_mois', TAUX_INSERTION_METIER_2ANS: 'taux_insertion_metier_2_ans' }[k]}`,
   })),
-  { element: `${P}/LIEN_URL_DESCRIPTION`, destination: 'url_description' },
+  {
+    element: `${P}/LIEN_URL_DESCRIPTION`,
+    destination: 'url_description[] (une adresse par lien, le texte autour en libellé)',
+  },
   {
     element: `${P}/ANNEES_PROMOTIONS_NIVEAU/ANNEE`,
     destination: 'statistiques.annees_promotions_niveau[]',

@@ -12,6 +12,8 @@
  *   that a heading inside prose never opens a level-1/2 section of the fiche;
  * - links keep only http(s) and mailto addresses; any other link (`javascript:`, relative, anchors) keeps
  *   its text and loses its address; an image becomes a link to it (or its alternative text);
+ * - plain addresses in the text (`https://…`, `www.…`, e-mail) become links, never escaped text
+ *   (./autolink.ts);
  * - what the validator takes for MDX is defused: braces `{…}` on one line become parentheses, and a
  *   paragraph that would read as `import …`/`export …` gets a capital letter;
  * - invisible control characters (C0/C1, bidirectional overrides) are removed;
@@ -30,6 +32,7 @@ import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import { unified } from 'unified';
+import { linkPlainAddresses } from './autolink.ts';
 
 export const STRINGIFY_OPTIONS: StringifyOptions = {
   bullet: '-',
@@ -98,6 +101,7 @@ export function htmlToMarkdown(source: string, onChange?: OnChange): string {
         ? plainTextToMdast(plain)
         : (toMdast.runSync(hast, { cwd: NO_CWD }) as MdastRoot);
   }
+  linkPlainAddresses(mdast);
   cleanMdast(mdast, onChange);
   return finish(mdStringifier.stringify(mdast, { cwd: NO_CWD }));
 }

@@ -16,14 +16,15 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ficheSchema } from '../../schema/fiche.ts';
 import { isKnownNsf, isKnownRome, loadReferentiels } from '../referentiels.ts';
+import { convertFiche, type ConvertedFiche, type ConvertOptions } from './convert.ts';
+import { FicheError, type Avertissement } from './reader.ts';
 import {
-  convertFiche,
-  FicheError,
-  type Avertissement,
-  type ConvertedFiche,
-  type ConvertOptions,
-} from './convert.ts';
-import { renderFiche, sha256, untouchedSinceImport, type ImportRecord } from './render.ts';
+  fileState,
+  renderFiche,
+  sha256,
+  untouchedSinceImport,
+  type ImportRecord,
+} from './render.ts';
 import { parseFiche, type FicheSource } from './xml.ts';
 
 export interface ProcessOptions {
@@ -60,6 +61,11 @@ export type FicheResult =
   | {
       kind: 'ok';
       numero: string;
+      /**
+       * For a fiche edited by hand since its import: whether the export's text of it has changed since
+       * that import (an editor then has something to reconcile).
+       */
+      sourceModifiee?: boolean;
       /** Path relative to `out` (`rncp/34762.md`). */
       fichier: string;
       decision: Decision;
@@ -117,21 +123,28 @@ export function processFiche(source: FicheSource, options: ProcessOptions): Fich
   // File system errors are not caught: they stop the import (nothing is renamed into place).
   let decision: Decision;
   let previous: string | null = null;
+  let sourceModifiee: boolean | undefined;
   if (!existsSync(target)) {
     decision = 'nouvelle';
   } else {
     const current = readFileSync(target, 'utf8');
     previous = sha256(current);
-    if (current === text) {
+    // The same fiche rendered with the import record the file has: equal when only the export's name
+    // and date changed, so that a daily export rewrites only the fiches whose content changed.
+    const recorded = recordOf(current);
+    const asRecorded = recorded ? renderFiche(converted.data, converted.body, recorded) : text;
+    if (current === text || current === asRecorded) {
       decision = 'inchangee';
     } else if (untouchedSinceImport(current)) {
       decision = 'mise_a_jour';
     } else {
       decision = options.force ? 'forcee' : 'modifiee_a_la_main';
+      if (recorded) sourceModifiee = fileState(current).recorded !== fileState(asRecorded).recorded;
     }
   }
 
   const result: FicheResult = { kind: 'ok', numero, fichier, decision, avertissements, inconnus };
+  if (sourceModifiee !== undefined) result.sourceModifiee = sourceModifiee;
   if (decision === 'nouvelle' || decision === 'mise_a_jour' || decision === 'forcee') {
     const staged = join(options.staging, `${repertoire}-${numeroSeul}.md.tmp`);
     writeFileSync(staged, text, 'utf8');
@@ -139,4 +152,13 @@ export function processFiche(source: FicheSource, options: ProcessOptions): Fich
     result.previous = previous;
   }
   return result;
+}
+
+/** The `import` record (flux, date_flux) of a file the importer wrote, as render.ts writes it. */
+function recordOf(text: string): ImportRecord | undefined {
+  const block = /\nimport:\n((?: {2}.*\n)+)/.exec(text)?.[1];
+  const flux = block && /^ {2}flux: "([^"\\]*)"$/m.exec(block)?.[1];
+  if (!block || !flux) return undefined;
+  const dateFlux = /^ {2}date_flux: "(\d{4}-\d{2}-\d{2})"$/m.exec(block)?.[1];
+  return { flux, ...(dateFlux ? { date_flux: dateFlux } : {}) };
 }

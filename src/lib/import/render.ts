@@ -239,6 +239,17 @@ export function fileState(text: string): FileState {
   return { recorded: match[1], actual: sha256(blanked) };
 }
 
+/**
+ * The text with its fingerprint computed again, for a change a tool makes to a file left as imported
+ * (`npm run sync` marks a fiche absent from the export): the file stays « as imported ».
+ */
+export function refreshEmpreinte(text: string): string {
+  const { actual } = fileState(text);
+  if (actual === undefined)
+    throw new Error('empreinte introuvable : le fichier n’a pas de bloc import');
+  return replaceEmpreinte(text, actual);
+}
+
 /** True when the file is exactly as the importer wrote it. */
 export function untouchedSinceImport(text: string): boolean {
   const state = fileState(text);

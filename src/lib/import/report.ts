@@ -3,7 +3,7 @@
  * why, the elements the importer did not know, and what it leaves out on purpose. Printed as a French
  * summary and, with `--report FILE`, written as JSON (the `ImportReport` shape below).
  */
-import type { Avertissement } from './convert.ts';
+import type { Avertissement } from './reader.ts';
 import { LAISSES_DE_COTE } from './elements.ts';
 import type { Decision, FicheResult } from './process.ts';
 
@@ -27,8 +27,11 @@ export interface ImportReport {
   };
   /** Files written (new, updated, or overwritten with --force), by number. */
   ecrites: { numero: string; fichier: string; statut: Decision }[];
-  /** Files left alone because they were edited by hand since their last import. */
-  modifiees_a_la_main: { numero: string; fichier: string }[];
+  /**
+   * Files left alone because they were edited by hand since their last import; `source_modifiee`: the
+   * export's text of the fiche changed since that import (an editor has something to reconcile).
+   */
+  modifiees_a_la_main: { numero: string; fichier: string; source_modifiee?: true }[];
   echecs: { numero: string | null; ligne: number; raisons: string[] }[];
   /** --only numbers that the export does not hold. */
   non_trouvees: string[];
@@ -121,6 +124,7 @@ export class ReportBuilder {
         this.report.avertissements.push({ numero: result.numero, ...a });
     }
     this.decide(result.numero, result.fichier, result.decision);
+    if (result.sourceModifiee) this.report.modifiees_a_la_main.at(-1)!.source_modifiee = true;
   }
 
   /** Records the final outcome of a fiche (also called when a rename is refused at the last moment). */

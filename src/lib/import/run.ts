@@ -13,6 +13,8 @@
  *
  * With `only`, fiches not asked for are passed over without being built, and reading stops as soon as
  * every number asked for has been found (the report says so: the rest of the file is not checked).
+ *
+ * Just over 300 lines: staging, commit and discard share the hand-edit checks and must stay together.
  */
 import {
   existsSync,
@@ -28,6 +30,7 @@ import {
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { basename, dirname, join, resolve } from 'node:path';
+import { REFERENTIELS_DIR } from '../referentiels.ts';
 import { FichePool } from './pool.ts';
 import type { Decision, FicheResult } from './process.ts';
 import { sha256 } from './render.ts';
@@ -102,7 +105,39 @@ export function parseOnly(values: string[]): string[] {
   return [...new Set(numeros)];
 }
 
+/** A fiche staged by an import, to be renamed into place by `commit()`. */
+export interface StagedFiche {
+  numero: string;
+  /** Path relative to the content folder (`rncp/34762.md`). */
+  fichier: string;
+  /** The staged file (absolute). */
+  staged: string;
+  /** SHA-256 of the file in place when it was staged (null: none). */
+  previous: string | null;
+  decision: Decision;
+}
+
+/**
+ * An export read without error, its changed fiches staged and nothing in place yet: `commit()` renames
+ * them into place (and returns the final report), `discard()` drops them. `npm run sync` stages both
+ * exports (RNCP and RS) and checks them before either is committed.
+ */
+export interface StagedImport {
+  /** The report so far; `commit()` completes it. */
+  report: ImportReport;
+  /** Every fiche number read in the export (imported, unchanged, edited by hand or failed). */
+  seen: ReadonlySet<string>;
+  staged: readonly StagedFiche[];
+  commit: () => ImportReport;
+  discard: () => void;
+}
+
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
+  return (await stageImport(options)).commit();
+}
+
+/** Reads the export and stages its fiches (see the module comment); nothing is put in place. */
+export async function stageImport(options: ImportOptions): Promise<StagedImport> {
   const started = performance.now();
   const file = resolve(options.file);
   if (!existsSync(file) || !statSync(file).isFile())
@@ -134,13 +169,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   // Interrupted (Ctrl-C: the command turns SIGINT into an exit), the import leaves nothing behind.
   const cleanUp = () => rmSync(staging, { recursive: true, force: true });
   process.on('exit', cleanUp);
-  const staged: {
-    numero: string;
-    fichier: string;
-    staged: string;
-    previous: string | null;
-    decision: Decision;
-  }[] = [];
+  const staged: StagedFiche[] = [];
 
   const onResult = (result: FicheResult) => {
     report.add(result);
@@ -155,7 +184,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     }
   };
   const defaultReferentiels = fileURLToPath(
-    new URL('../../../content/referentiels/', import.meta.url),
+    new URL(`../../../${REFERENTIELS_DIR}/`, import.meta.url),
   );
   const referentielsDir =
     options.referentielsDir === undefined
@@ -221,29 +250,6 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     throw error;
   }
 
-  // The export was read without error: put the staged files in place.
-  staged.sort((a, b) => a.fichier.localeCompare(b.fichier));
-  for (const s of staged) {
-    const target = join(out, s.fichier);
-    const now = existsSync(target) ? sha256(readFileSync(target, 'utf8')) : null;
-    if (now !== s.previous && !force) {
-      report.unwrite(s.numero, s.decision);
-      report.decide(s.numero, s.fichier, 'modifiee_a_la_main');
-      continue;
-    }
-    mkdirSync(dirname(target), { recursive: true });
-    renameSync(s.staged, target);
-  }
-  cleanUp();
-  process.off('exit', cleanUp);
-  if (!outExisted) {
-    try {
-      rmdirSync(out);
-    } catch {
-      // not empty: fiches were written
-    }
-  }
-
   const r = report.report;
   if (info.versionFlux !== undefined) r.version_flux = info.versionFlux;
   r.totaux.passees = info.fichesPassed;
@@ -252,13 +258,52 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   for (const [name, count] of info.unknownTopLevel)
     report.unknownElement(`FICHES/${name}`, '(export)', count);
   if (wanted) r.non_trouvees = [...wanted].filter((n) => !seen.has(n));
-  const seconds = (performance.now() - started) / 1000;
-  return report.finish({
-    octets_lus: info.bytesRead,
-    secondes: seconds,
-    mo_par_seconde: info.bytesRead / 1e6 / seconds,
-    memoire_max_mo: process.resourceUsage().maxRSS / 1024,
-  });
+
+  let settled = false;
+  const settle = () => {
+    settled = true;
+    cleanUp();
+    process.off('exit', cleanUp);
+    if (!outExisted) {
+      try {
+        rmdirSync(out);
+      } catch {
+        // not empty: fiches were written
+      }
+    }
+  };
+  staged.sort((a, b) => a.fichier.localeCompare(b.fichier));
+  return {
+    report: r,
+    seen,
+    staged,
+    discard: () => {
+      if (!settled) settle();
+    },
+    commit: () => {
+      if (settled) throw new Error('Import déjà mis en place ou abandonné');
+      // The export was read without error: put the staged files in place.
+      for (const s of staged) {
+        const target = join(out, s.fichier);
+        const now = existsSync(target) ? sha256(readFileSync(target, 'utf8')) : null;
+        if (now !== s.previous && !force) {
+          report.unwrite(s.numero, s.decision);
+          report.decide(s.numero, s.fichier, 'modifiee_a_la_main');
+          continue;
+        }
+        mkdirSync(dirname(target), { recursive: true });
+        renameSync(s.staged, target);
+      }
+      settle();
+      const seconds = (performance.now() - started) / 1000;
+      return report.finish({
+        octets_lus: info.bytesRead,
+        secondes: seconds,
+        mo_par_seconde: info.bytesRead / 1e6 / seconds,
+        memoire_max_mo: process.resourceUsage().maxRSS / 1024,
+      });
+    },
+  };
 }
 
 /** Exit status of the CLI: 0 all imported (hand-edited files skipped count as success), 1 otherwise. */

@@ -1,12 +1,13 @@
 /**
  * `/recherche/codes.json`: which codes have a page on the built site, so that the search only ever
  * sends someone to a page that exists. Written after the build from the list of built pages
- * (src/integrations/codes-index.ts), fetched by the search page the first time it needs it.
+ * (src/integrations/write-codes-index.ts), fetched by the search page the first time it needs it.
  *
  * Compact for 30,000 fiches: fiche numbers as ranges (« 1718,6133-6135 »), ROME and NSF codes with
  * their label (the search shows it beside the code, in the « Accès direct » link and the filters).
  */
-import type { CodeDirectory, Repertoire } from '../code-lookup.ts';
+import type { Repertoire } from '../../schema/codes.ts';
+import type { CodeDirectory } from '../code-lookup.ts';
 
 export const CODES_INDEX_PATH = '/recherche/codes.json';
 /**

@@ -3,7 +3,18 @@
  * fiches it would give, in an order that reads well. Pure; the search page renders them.
  */
 import type { CodeDirectory } from '../code-lookup.ts';
-import { SANS_NIVEAU, STATUT, type FacetKey } from './state.ts';
+import { SANS_NIVEAU, niveauRank } from '../niveau.ts';
+import type { FilterCounts } from './pagefind.ts';
+import {
+  BLOCS_POSSIBLE,
+  FACETS,
+  ROME_FILTER_PREFIX,
+  STATUT,
+  TERRITOIRES,
+  VOIES,
+  type FacetKey,
+  type SearchState,
+} from './state.ts';
 
 export interface FacetOption {
   value: string;
@@ -14,7 +25,26 @@ export interface FacetOption {
 
 const FIXED_ORDER: Partial<Record<FacetKey, readonly string[]>> = {
   statut: [STATUT.actif, STATUT.inactif],
+  voie: VOIES,
+  territoire: TERRITOIRES,
   repertoire: ['RNCP', 'RS'],
+};
+
+/** The words of the values that are keys: short, for a list of checkboxes. */
+const LABELS: Partial<Record<FacetKey, Readonly<Record<string, string>>>> = {
+  voie: {
+    formation_initiale: 'Formation initiale (élève, étudiant)',
+    apprentissage: 'Apprentissage',
+    formation_continue: 'Formation continue',
+    contrat_professionnalisation: 'Contrat de professionnalisation',
+    candidature_individuelle: 'Candidature individuelle',
+    vae: 'VAE (validation des acquis de l’expérience)',
+  } satisfies Record<(typeof VOIES)[number], string>,
+  blocs: { [BLOCS_POSSIBLE]: 'Validation par blocs possible' },
+  territoire: {
+    'nouvelle-caledonie': 'Nouvelle-Calédonie',
+    'polynesie-francaise': 'Polynésie française',
+  } satisfies Record<(typeof TERRITOIRES)[number], string>,
 };
 
 const collator = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' });
@@ -32,7 +62,7 @@ export function facetLabel(key: FacetKey, value: string, directory: CodeDirector
       return libelle ? `${value} · ${libelle}` : value;
     }
     default:
-      return value;
+      return LABELS[key]?.[value] ?? value;
   }
 }
 
@@ -67,8 +97,81 @@ export function facetOptions(
     );
   }
   if (key === 'niveau') {
-    const rank = (value: string) => (value === SANS_NIVEAU ? Infinity : Number(value));
-    return options.sort((a, b) => rank(a.value) - rank(b.value));
+    return options.sort((a, b) => niveauRank(a.value) - niveauRank(b.value));
   }
   return options.sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
+}
+
+/** Pagefind's counts with the ROME codes of every letter's filter (`rome-k`…) as one `rome`. */
+export function countsByFacet(pagefind: FilterCounts): FilterCounts {
+  const counts: FilterCounts = {};
+  for (const [key, values] of Object.entries(pagefind)) {
+    const target = key.startsWith(ROME_FILTER_PREFIX) ? 'rome' : key;
+    counts[target] = { ...counts[target], ...values };
+  }
+  return counts;
+}
+
+/**
+ * Counts over the union of two result sets, from the counts of each and of their intersection:
+ * the fiches found by the words and those found by a job title (`a + b - both`).
+ */
+export function unionCounts(a: FilterCounts, b: FilterCounts, both: FilterCounts): FilterCounts {
+  const counts: FilterCounts = {};
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const values = new Set([...Object.keys(a[key] ?? {}), ...Object.keys(b[key] ?? {})]);
+    counts[key] = Object.fromEntries(
+      [...values].map((value) => [
+        value,
+        (a[key]?.[value] ?? 0) + (b[key]?.[value] ?? 0) - (both[key]?.[value] ?? 0),
+      ]),
+    );
+  }
+  return counts;
+}
+
+/**
+ * Pagefind's counts for a search: its words (`null` for none) and the reader's filters, leaving
+ * one filter out (`except`) or requiring one of a job title's ROME codes (`codes`).
+ */
+export type CountSearch = (
+  q: string | null,
+  except?: FacetKey,
+  codes?: readonly string[],
+) => Promise<FilterCounts>;
+
+/**
+ * The count of each filter's values for the current search. Within a filter, values add up (any of
+ * them) or narrow (all of them: the routes of access); between filters, they narrow. So the counts
+ * of an adding filter with a chosen value come from the same search without that filter. With a
+ * job title's codes, each count is over the fiches found by the words or by the codes: words +
+ * codes − both. `known` are the counts of the searches already made, the words' and the codes'.
+ */
+export async function countFacets(
+  count: CountSearch,
+  text: string | null,
+  state: SearchState,
+  codes: readonly string[],
+  known: { words: FilterCounts; metier?: FilterCounts | undefined },
+): Promise<FilterCounts> {
+  const countsWithout = async (except?: FacetKey, done?: typeof known) => {
+    const words = done?.words ?? (await count(text, except));
+    if (codes.length === 0 || text === null) return countsByFacet(words);
+    const [metier, both] = await Promise.all([
+      done?.metier ?? count(null, except, codes),
+      count(text, except, codes),
+    ]);
+    return unionCounts(countsByFacet(words), countsByFacet(metier), countsByFacet(both));
+  };
+  const all = await countsWithout(undefined, known);
+  const counts: FilterCounts = {};
+  await Promise.all(
+    FACETS.map(async ({ key, combine }) => {
+      counts[key] =
+        combine === 'all' || state.filters[key].length === 0
+          ? (all[key] ?? {})
+          : ((await countsWithout(key))[key] ?? {});
+    }),
+  );
+  return counts;
 }

@@ -2,6 +2,10 @@
  * The fiche validator: everything an editor can get wrong in a fiche, reported at once, in French,
  * with the file, line, column, field, bad value and what is expected. Used by `npm run validate`
  * (before every build and in CI) and by the tests.
+ *
+ * Long (about 590 lines): one pass per file that every check shares (YAML positions, Markdown tree,
+ * cache, worker threads); the Markdown checks are in ./markdown.ts and the cache in ./cache.ts. The
+ * next split would be the report formatting (text and GitHub annotations) into a module of its own.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';

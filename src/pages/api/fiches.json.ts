@@ -1,7 +1,8 @@
 /** Every fiche's key facts, in one file. */
 import type { APIRoute } from 'astro';
 import { getFiches } from '../../lib/catalogue.ts';
-import { fichesList, requireSite } from '../../lib/opendata.ts';
+import { fichesList } from '../../lib/opendata.ts';
+import { requireSite } from '../../config.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const fiches = (await getFiches()).map((entry) => entry.data);

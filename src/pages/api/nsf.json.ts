@@ -1,7 +1,8 @@
 /** NSF code → the fiches that cite it. */
 import type { APIRoute } from 'astro';
 import { getFiches, getReferentiels } from '../../lib/catalogue.ts';
-import { codeMapping, requireSite } from '../../lib/opendata.ts';
+import { codeMapping } from '../../lib/opendata.ts';
+import { requireSite } from '../../config.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const fiches = (await getFiches()).map((entry) => entry.data);

@@ -1,19 +1,18 @@
 /** The whole fiche RNCP N or RS N (/api/rncp/N.json, /api/rs/N.json): its frontmatter and its sections in Markdown (/schema/api/fiche.json). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { blobUrl, ficheFile, FICHES_DIR } from '../../../config.ts';
-import { ficheCacheKey, ficheParams, getFiches, getKnownNumeros } from '../../../lib/catalogue.ts';
+import { ficheFileKey, ficheParams, getFiches } from '../../../lib/catalogue.ts';
 import { readFiche } from '../../../lib/fiche-file.ts';
 import { lastUpdate } from '../../../lib/git-dates.ts';
-import { ficheDocument, requireSite } from '../../../lib/opendata.ts';
+import { ficheDocument } from '../../../lib/opendata.ts';
+import { requireSite } from '../../../config.ts';
 
-export const getStaticPaths = (async () => {
-  const known = await getKnownNumeros();
-  return (await getFiches()).map((entry) => ({
+export const getStaticPaths = (async () =>
+  (await getFiches()).map((entry) => ({
     params: ficheParams(entry.data.numero_fiche),
     props: { id: entry.id },
-    cacheKey: ficheCacheKey(entry, known),
-  }));
-}) satisfies GetStaticPaths;
+    cacheKey: ficheFileKey(entry),
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ id: string }> = async ({ props, site }) => {
   const { fiche, body } = await readFiche(props.id);

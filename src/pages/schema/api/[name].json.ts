@@ -1,6 +1,7 @@
 /** The JSON Schemas of the open-data files (/schema/api/fiche.json…). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { API_SCHEMAS, apiJsonSchema, requireSite } from '../../../lib/opendata.ts';
+import { API_SCHEMAS, apiJsonSchema } from '../../../lib/opendata.ts';
+import { requireSite } from '../../../config.ts';
 
 export const getStaticPaths = (() =>
   API_SCHEMAS.map((entry) => ({
