@@ -158,6 +158,13 @@ export const PAGE_TYPES: readonly PageType[] = [
     '/recherche/?q=xylophone',
     status('^Aucune fiche trouvée pour « xylophone »'),
   ),
+  // A job title (its ROME code K1801 named, its fiches listed) with a filter of the address, which
+  // opens the filters and loads their script: the routes of access and validation by blocs.
+  recherche(
+    'recherche par intitulé de métier',
+    '/recherche/?q=accompagnatrice+reconversion+professionnelle&inactives=1&blocs=possible',
+    status('^\\\\d+ fiches? trouvées? pour « accompagnatrice reconversion professionnelle »'),
+  ),
   page('données ouvertes', '/donnees/', /^\/donnees\/$/),
   page('contribuer', '/contribuer/', /^\/contribuer\/$/),
   page('champs d’une fiche', '/contribuer/champs/', /^\/contribuer\/champs\/$/),
