@@ -15,7 +15,7 @@ import {
   decodeRanges,
   encodeRanges,
 } from '../../src/lib/search/codes-index.ts';
-import { niveauKey } from '../../src/lib/niveau.ts';
+import { SANS_NIVEAU, niveauKey } from '../../src/lib/niveau.ts';
 import {
   countFacets,
   countsByFacet,
@@ -563,7 +563,7 @@ describe('the edges of the search state, the filters and the list of codes', () 
     expect(facetLabel('nsf', '332t', directory)).toBe('332t · Travail social');
     expect(facetLabel('rome', '332t', directory)).toBe('332t');
     expect(facetLabel('nsf', 'K1801', directory)).toBe('K1801');
-    expect(facetLabel('niveau', 'sans', directory)).toBe('Sans niveau précisé');
+    expect(facetLabel('niveau', SANS_NIVEAU, directory)).toBe('Sans niveau précisé');
     expect(facetLabel('niveau', '5', directory)).toBe('Niveau 5');
     expect(facetLabel('repertoire', 'RNCP', directory)).toBe('RNCP');
     expect(facetLabel('certificateur', 'Alpha', directory)).toBe('Alpha');
@@ -582,10 +582,10 @@ describe('the edges of the search state, the filters and the list of codes', () 
     ).toEqual(['RNCP', 'RS', 'A', 'Z']);
     // Counts that would order them otherwise, and a chosen level listed after the others.
     expect(
-      facetOptions('niveau', { '10': 5, sans: 9, '9': 1 }, ['2'], EMPTY_DIRECTORY).map(
+      facetOptions('niveau', { '10': 5, [SANS_NIVEAU]: 9, '9': 1 }, ['2'], EMPTY_DIRECTORY).map(
         (o) => o.value,
       ),
-    ).toEqual(['2', '9', '10', 'sans']);
+    ).toEqual(['2', '9', '10', SANS_NIVEAU]);
     expect(
       facetOptions('certificateur', { 'Lycée 10': 1, 'Lycée 9': 1 }, [], EMPTY_DIRECTORY).map(
         (o) => o.value,
