@@ -1,7 +1,8 @@
 /**
  * A contributor's `npm run test:unit` stays fast and runs without Chromium or a built site: every test
- * file lives in one of the two lanes of vitest.config.ts (a file elsewhere would never run), and no
- * file of the unit lane imports what builds a site, reads a built one or drives a browser.
+ * file lives in one of the two lanes of vitest.config.ts (a file elsewhere would never run), no file
+ * of the unit lane imports what builds a site, reads a built one or drives a browser, and every test
+ * file opens by saying what a user would see break if it failed.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -51,6 +52,21 @@ describe('test lanes', () => {
           .map((module) => `${file} imports ${module}`),
       );
     expect(offenders).toEqual([]);
+  });
+
+  it('open each test file with a comment on what it protects', () => {
+    const silent = testFiles().filter((file) => {
+      const text = readFileSync(path.join(TESTS, file), 'utf8');
+      const comment = /^\/\*\*([\s\S]*?)\*\//.exec(text)?.[1] ?? '';
+      // A sentence or more, not a title: « Tests. » says nothing of what breaks for whom.
+      return (
+        comment
+          .replace(/[\s*]+/g, ' ')
+          .trim()
+          .split(' ').length < 12
+      );
+    });
+    expect(silent).toEqual([]);
   });
 
   it('see the site lane’s imports (the check above reads imports the way they are written)', () => {
