@@ -158,16 +158,26 @@ async function walkFocus(page: Page): Promise<{ stops: number; problems: string[
 
 /**
  * Marks every element that the keyboard reaches in sequence (focusable, shown, not disabled, not
- * inert) with its order in the document; returns how many there are.
+ * inert; of a group of radio buttons, the checked one, or the first when none is) with its order in
+ * the document; returns how many there are.
  */
 function tabStops(page: Page): Promise<number> {
   return page.evaluate(() => {
+    const radioStop = (radio: HTMLInputElement) => {
+      const group = [
+        ...document.querySelectorAll<HTMLInputElement>(
+          `input[type="radio"][name="${CSS.escape(radio.name)}"]`,
+        ),
+      ].filter((other) => other.form === radio.form);
+      return (group.find((other) => other.checked) ?? group[0]) === radio;
+    };
     const stops = [...document.querySelectorAll<HTMLElement>('*')].filter(
       (el) =>
         el.tabIndex >= 0 &&
         !(el as HTMLButtonElement).disabled &&
         !el.closest('[inert]') &&
-        el.checkVisibility({ visibilityProperty: true }),
+        el.checkVisibility({ visibilityProperty: true }) &&
+        !(el instanceof HTMLInputElement && el.type === 'radio' && el.name && !radioStop(el)),
     );
     stops.forEach((el, index) => el.setAttribute('data-stop', String(index)));
     return stops.length;
