@@ -21,10 +21,16 @@ import {
   metierCodes,
   metierQuery,
   titleFilesOf,
+  titleFile,
   titleWordCount,
   WORD_SHARDS,
+  wordFile,
+  wordShard,
   wordShardsOf,
   type MetierMatch,
+  type TitleFile,
+  type TitleRef,
+  type WordFile,
 } from '../../src/lib/search/metiers.ts';
 
 const ref = loadReferentiels();
@@ -59,8 +65,18 @@ describe('words as the job-title index compares them', () => {
     expect(foldWords('Cœur de métier, 3D')).toEqual(['coeur', 'metier', '3d']);
   });
 
+  it('leaves out every small word, empty pieces and short words’ final s or x', () => {
+    expect(
+      foldWords("à au aux avec d' dans de des du en et l' la le les ou par pour sur un une"),
+    ).toEqual([]);
+    expect(foldWords(' (Chef)  -- ')).toEqual(['chef']);
+    expect(foldWords('Cæcum, bus, gaz, Taxis')).toEqual(['caecum', 'bus', 'gaz', 'taxi']);
+  });
+
   it('counts the masculine and feminine forms of a title once', () => {
     expect(titleWordCount('Accompagnateur / Accompagnatrice reconversion professionnelle')).toBe(3);
+    // Three forms: the words after the last « / » count.
+    expect(titleWordCount('Agent / Agente / Employé de rayon')).toBe(2);
     expect(titleWordCount('Développeur / Développeuse web')).toBe(2);
     expect(titleWordCount('Accessoiriste')).toBe(1);
   });
@@ -74,7 +90,7 @@ describe('words as the job-title index compares them', () => {
     expect(encodeTitleRefs(refs)).toBe('a3,12,dl7');
     expect(decodeTitleRefs('a3,12,dl7')).toEqual(refs);
     // A damaged token is skipped, never read as another title.
-    expect(decodeTitleRefs('a3,??,12')).toEqual([
+    expect(decodeTitleRefs('a3,??,-13,a38,12')).toEqual([
       { number: 10, words: 3 },
       { number: 11, words: 2 },
     ]);
@@ -127,6 +143,13 @@ describe('a job title leads to its ROME code', () => {
     expect(metierQuery('a b')).toEqual([]);
   });
 
+  it('keeps the words of two letters or more, each once, when one has three at least', () => {
+    expect(metierQuery('ingénieur IA x')).toEqual(['ingenieur', 'ia']);
+    expect(metierQuery('agent agent')).toEqual(['agent']);
+    expect(metierQuery('bus ia')).toEqual(['bus', 'ia']);
+    expect(metierQuery('ia rh')).toEqual([]);
+  });
+
   it('names at most three codes, best title first', () => {
     const { codes } = lookup('secrétaire');
     expect(codes.length).toBeGreaterThan(0);
@@ -155,5 +178,93 @@ describe('what the index costs', () => {
   it('is the same for the same titles, in any order', () => {
     const again = buildMetierIndex([...titles].reverse(), () => '');
     expect(JSON.stringify([...again.words])).toBe(JSON.stringify([...index.words]));
+  });
+});
+
+/** Word files for these words, each listing these titles (number, count of words). */
+function wordFiles(entries: Record<string, TitleRef[]>): Map<number, WordFile> {
+  const files = new Map<number, WordFile>();
+  for (const [word, refs] of Object.entries(entries)) {
+    const shard = wordShard(word);
+    files.set(shard, { ...files.get(shard), [word]: encodeTitleRefs(refs) });
+  }
+  return files;
+}
+
+describe('the best job titles first, on a hand-made index', () => {
+  it('orders by the share of the title, then the shorter title, then the number', () => {
+    // Four titles that hold both words: of 3 words (share 2/3), 2 words (twice) and 1 word.
+    const refs = [
+      { number: 1, words: 3 },
+      { number: 2, words: 2 },
+      { number: 5, words: 2 },
+      { number: 7, words: 1 },
+    ];
+    const files = wordFiles({ chef: refs, rayon: refs });
+    expect(matchTitles(['chef', 'rayon'], files).map((m) => m.number)).toEqual([7, 2, 5, 1]);
+    // One word of a title of three is not enough of it.
+    expect(matchTitles(['chef'], wordFiles({ chef: [{ number: 1, words: 3 }] }))).toEqual([]);
+  });
+
+  it('reads only the last word, of four letters at least, as unfinished', () => {
+    const files = wordFiles({
+      boulanger: [{ number: 3, words: 2 }],
+      patissier: [{ number: 3, words: 2 }],
+    });
+    expect(matchTitles(['patissier', 'boul'], files).map((m) => m.number)).toEqual([3]);
+    expect(matchTitles(['boul', 'patissier'], files)).toEqual([]);
+    // Three letters are a word of their own, not the start of a longer word, even one that shares
+    // their file (the file is chosen by the first four letters: « cig » and « cigt… » share one).
+    expect(wordShard('cigtout')).toBe(wordShard('cig'));
+    const shared = wordFiles({
+      cig: [{ number: 4, words: 1 }],
+      cigtout: [{ number: 8, words: 1 }],
+    });
+    expect(matchTitles(['cig'], shared).map((m) => m.number)).toEqual([4]);
+    expect(matchTitles(['cigt'], shared).map((m) => m.number)).toEqual([8]);
+  });
+
+  it('names each code once, by its best title, and three codes at most', () => {
+    const files = new Map<number, TitleFile>([
+      [
+        0,
+        [
+          ['A1111', 'Métier A', ['Titre A1', 'Titre A2']],
+          ['B2222', 'Métier B', ['Titre B1']],
+          ['C3333', 'Métier C', ['Titre C1']],
+          ['D4444', 'Métier D', ['Titre D1']],
+        ],
+      ],
+    ]);
+    const match = (number: number) => ({ number, coverage: 1, words: 2 });
+    expect(metierCodes([1, 0, 2, 3, 4].map(match), files)).toEqual([
+      { code: 'A1111', libelle: 'Métier A', titre: 'Titre A2' },
+      { code: 'B2222', libelle: 'Métier B', titre: 'Titre B1' },
+      { code: 'C3333', libelle: 'Métier C', titre: 'Titre C1' },
+    ]);
+  });
+
+  it('files the titles by code, then in the order a reader counts (9 before 10)', () => {
+    const built = buildMetierIndex(
+      [
+        { libelle: 'Opérateur 10', code: 'A1111' },
+        { libelle: 'Opérateur 9', code: 'A1111' },
+        { libelle: 'Agent', code: 'B2222' },
+      ],
+      (code) => `Métier ${code}`,
+    );
+    expect(built.titles.get(0)).toEqual([
+      ['A1111', 'Métier A1111', ['Opérateur 9', 'Opérateur 10']],
+      ['B2222', 'Métier B2222', ['Agent']],
+    ]);
+  });
+
+  it('writes the words of each file in order, where the page asks for them', () => {
+    for (const file of index.words.values()) {
+      const words = Object.keys(file);
+      expect(words).toEqual([...words].sort());
+    }
+    expect(wordFile(5)).toBe('/recherche/metiers/m-5.json');
+    expect(titleFile(2)).toBe('/recherche/metiers/t-2.json');
   });
 });

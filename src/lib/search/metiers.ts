@@ -192,11 +192,8 @@ export function buildMetierIndex(
       ),
     );
   }
-  return { words, titles: sortKeys(files) };
-}
-
-function sortKeys<V>(map: Map<number, V>): Map<number, V> {
-  return new Map([...map].sort(([a], [b]) => a - b));
+  // The title files come in number order: the titles are numbered in the order they are filed.
+  return { words, titles: files };
 }
 
 /** A query's words that count (none for a query too short to be a job title). */
@@ -227,7 +224,6 @@ export function matchTitles(
   words: readonly string[],
   files: ReadonlyMap<number, WordFile>,
 ): TitleMatch[] {
-  if (words.length === 0) return [];
   let candidates: Map<number, number> | undefined;
   words.forEach((word, index) => {
     const open = index === words.length - 1 && word.length >= SHARD_LETTERS;
