@@ -72,7 +72,7 @@ const written = new Map<
 beforeAll(async () => {
   out = mkdtempSync(path.join(tmpdir(), 'import-samples-'));
   for (const file of FILES) {
-    reports.push(await runImport({ file: path.join(SAMPLES, file), out, jobs: 2 }));
+    reports.push(await runImport({ file: path.join(SAMPLES, file), out, jobs: 0 }));
   }
   for (const repertoire of ['rncp', 'rs']) {
     for (const name of readdirSync(path.join(out, repertoire))) {
