@@ -531,6 +531,7 @@ describe('import of the sample exports', () => {
       const report = await runImport({
         file: path.join(SAMPLES, FILES[0]!),
         out: only,
+        jobs: 0,
         only: ['rncp35419,RNCP39568', 'RNCP1'],
       });
       expect(report.ecrites.map((e) => e.fichier)).toEqual(['rncp/35419.md', 'rncp/39568.md']);
