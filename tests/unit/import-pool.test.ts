@@ -34,6 +34,15 @@ const fiche = (numero: string) =>
   `<FICHE><NUMERO_FICHE>${numero}</NUMERO_FICHE><INTITULE>Titre</INTITULE><ACTIF>Oui</ACTIF>` +
   `<CERTIFICATEURS><CERTIFICATEUR><NOM_CERTIFICATEUR>Organisme</NOM_CERTIFICATEUR></CERTIFICATEUR></CERTIFICATEURS></FICHE>`;
 
+/** Options of a pool whose fiches are staged in `staging` (the content folder stays empty). */
+const processOptions = (staging: string): ProcessOptions => ({
+  out: path.join(dir, 'vide'),
+  staging,
+  force: false,
+  record: { flux: 'export.xml' },
+  referentielsDir: null,
+});
+
 describe('worker threads', () => {
   it('write the same files and the same report as one thread', async () => {
     for (const name of ['cdata-and-double-escaped.xml', 'unknown-and-broken.xml', 'v3-names.xml']) {
@@ -49,14 +58,8 @@ describe('worker threads', () => {
   });
 
   it('stop the import with a French message naming the fiches in hand when a thread fails', async () => {
-    const options: ProcessOptions = {
-      out: path.join(dir, 'out'),
-      // A staging folder that does not exist: the thread cannot write the fiche, and stops.
-      staging: path.join(dir, 'absent', 'staging'),
-      force: false,
-      record: { flux: 'export.xml' },
-      referentielsDir: null,
-    };
+    // A staging folder that does not exist: the thread cannot write the fiche, and stops.
+    const options = processOptions(path.join(dir, 'absent', 'staging'));
     const results: FicheResult[] = [];
     const pool = new FichePool(1, options, (r) => results.push(r));
     try {
@@ -79,13 +82,7 @@ describe('worker threads', () => {
 
   it('keep at most eight fiches in hand per thread, and hand each result on', async () => {
     const staging = mkdtempSync(path.join(dir, 'staging-'));
-    const options: ProcessOptions = {
-      out: path.join(dir, 'vide'),
-      staging,
-      force: false,
-      record: { flux: 'export.xml' },
-      referentielsDir: null,
-    };
+    const options = processOptions(staging);
     const results: FicheResult[] = [];
     const pool = new FichePool(1, options, (r) => results.push(r));
     try {
