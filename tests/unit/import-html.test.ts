@@ -177,3 +177,20 @@ describe('one-line fields, in detail', () => {
     expect(toPlainText('Cafe\u0301')).toBe('Café');
   });
 });
+
+describe('HTML escaped once too often, each form of it', () => {
+  it('repairs an opening tag alone, a heading, and numeric and hexadecimal references', () => {
+    expect(convert('&lt;p&gt;Bonjour').md).toBe('Bonjour');
+    expect(convert('&lt;h2&gt;Titre&lt;/h2&gt;').md).toBe('#### Titre');
+    expect(convert('<p>caf&amp;#233; caf&amp;#xE9; caf&amp;eacute;</p>').md).toBe('café café café');
+    expect(toPlainText('caf&amp;#233; caf&amp;#xe9;')).toBe('café café');
+  });
+
+  it('takes out of a one-line field a self-closing tag and an unknown tag with attributes', () => {
+    const changes: string[] = [];
+    expect(toPlainText('a<br/>b x <my-tag attr="1">y</my-tag>', (c) => changes.push(c))).toBe(
+      'a  b x  y ',
+    );
+    expect(changes).toEqual(['balises HTML ôtées d’un champ de texte simple']);
+  });
+});

@@ -18,9 +18,12 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import yaml from 'js-yaml';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { processFiche, type ProcessOptions } from '../../src/lib/import/process.ts';
 import {
+  DUMP_OPTIONS,
+  dumpYaml,
   fileState,
   refreshEmpreinte,
   renderFiche,
@@ -246,5 +249,34 @@ describe('one fiche of the export', () => {
       ['FICHE/CODES_ROME/ROME/CODE', ['K9999']],
     ]);
     rmSync(result.staged!);
+  });
+});
+
+describe('the frontmatter writer', () => {
+  it('writes each character at the edges of what YAML prints as is, as js-yaml does, and reads back the same', () => {
+    // Around each bound of js-yaml's printable ranges, with a quote so that the string is escaped.
+    const edges = [
+      0x01, 0x1f, 0x20, 0x7e, 0x7f, 0xa0, 0xa1, 0xd7ff, 0xe000, 0xfeff, 0xfffd, 0xfffe, 0x10000,
+      0x10ffff,
+    ];
+    const value = {
+      texte: `" ${edges.map((c) => String.fromCodePoint(c)).join(' ')}`,
+      liste: [`"${String.fromCodePoint(0x10000)}`, 'x'],
+    };
+    const jsYaml = vi.spyOn(yaml, 'dump');
+    const expected = yaml.dump(value, DUMP_OPTIONS);
+    jsYaml.mockClear();
+    const dumped = dumpYaml(value);
+    expect(jsYaml).not.toHaveBeenCalled();
+    expect(dumped).toBe(expected);
+    expect(yaml.load(dumped)).toEqual(value);
+    jsYaml.mockRestore();
+  });
+
+  it('writes an empty mapping, and hands a list holding an infinite number to js-yaml', () => {
+    expect(dumpYaml({})).toBe('{}\n');
+    const value = { liste: [1, Number.POSITIVE_INFINITY] };
+    expect(dumpYaml(value)).toBe(yaml.dump(value, DUMP_OPTIONS));
+    expect(dumpYaml(value)).toBe('liste:\n  - 1\n  - .inf\n');
   });
 });

@@ -150,3 +150,30 @@ describe('one fiche as a tree', () => {
     ]);
   });
 });
+
+describe('errors, precisely', () => {
+  it('gives the reason, the line and the column in the export, past line nine too', async () => {
+    const error = await failure(
+      file(`<FICHES>${'\n'.repeat(11)}<FICHE>\n<INTITULE>x</FICHE>\n</FICHES>`),
+    );
+    expect(error.name).toBe('XmlSyntaxError');
+    expect([error.line, error.detail]).toEqual([13, 'unexpected close tag.']);
+    expect(error.message).toBe(
+      `XML mal formé, ligne 13, colonne ${error.column} : unexpected close tag.`,
+    );
+    // A fiche's own text, parsed again, counts its lines from where it starts in the export.
+    expect(() => parseFiche({ xml: '<FICHE>\n<A>\n</FICHE>', line: 40 })).toThrow(
+      'XML mal formé, ligne 42, colonne 8 : unexpected close tag.',
+    );
+  });
+
+  it('reads an encoding declared with spaces around the sign, and only in the declaration', async () => {
+    const latin1 = Buffer.from(
+      `<?xml version="1.0" encoding = 'ISO-8859-1'?><FICHES>${FICHE('RNCP1', 'Créer')}</FICHES>`,
+      'latin1',
+    );
+    expect(parseFiche((await read(file(latin1)))[0]!).children[1]!.text).toBe('Créer');
+    const utf8 = `<FICHES><!-- <?xml encoding="ISO-8859-1"?> -->${FICHE('RNCP1', 'Créer')}</FICHES>`;
+    expect(parseFiche((await read(file(utf8)))[0]!).children[1]!.text).toBe('Créer');
+  });
+});
