@@ -130,9 +130,11 @@ describe('what an editor finds in a converted text, in detail', () => {
 
   it('leaves alone a lone brace, and words that only begin like import or export', () => {
     const { md, changes } = convert(
-      '<p>un { seul</p><p>importer des données = utile</p><p>exporter {'.concat('</p>'),
+      '<p>un { seul</p><p>importer des données = utile</p><p>exporter {</p><p>le test import x = 1</p>',
     );
-    expect(md).toBe('un { seul\n\nimporter des données = utile\n\nexporter {');
+    expect(md).toBe(
+      'un { seul\n\nimporter des données = utile\n\nexporter {\n\nle test import x = 1',
+    );
     expect(changes).toEqual([]);
   });
 
@@ -182,8 +184,12 @@ describe('HTML escaped once too often, each form of it', () => {
   it('repairs an opening tag alone, a heading, and numeric and hexadecimal references', () => {
     expect(convert('&lt;p&gt;Bonjour').md).toBe('Bonjour');
     expect(convert('&lt;h2&gt;Titre&lt;/h2&gt;').md).toBe('#### Titre');
-    expect(convert('<p>caf&amp;#233; caf&amp;#xE9; caf&amp;eacute;</p>').md).toBe('café café café');
-    expect(toPlainText('caf&amp;#233; caf&amp;#xe9;')).toBe('café café');
+    // Each in its own text: one repaired reference would have the whole text parsed again.
+    expect(convert('<p>caf&amp;#233;</p><p>caf&amp;#xE9;</p><p>caf&amp;eacute;</p>').md).toBe(
+      'café\n\ncafé\n\ncafé',
+    );
+    expect(toPlainText('caf&amp;#233;')).toBe('café');
+    expect(toPlainText('caf&amp;#xe9;')).toBe('café');
   });
 
   it('takes out of a one-line field a self-closing tag and an unknown tag with attributes', () => {
@@ -192,5 +198,8 @@ describe('HTML escaped once too often, each form of it', () => {
       'a  b x  y ',
     );
     expect(changes).toEqual(['balises HTML ôtées d’un champ de texte simple']);
+    // Opening tags alone, with or without attributes.
+    expect(toPlainText('a<br/>b')).toBe('a  b');
+    expect(toPlainText('x <span class="a">y')).toBe('x y');
   });
 });
