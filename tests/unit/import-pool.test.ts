@@ -14,6 +14,9 @@ import { FichePool } from '../../src/lib/import/pool.ts';
 import type { FicheResult, ProcessOptions } from '../../src/lib/import/process.ts';
 import type { ImportReport } from '../../src/lib/import/report.ts';
 import { runImport } from '../../src/lib/import/run.ts';
+// Loaded here, not lazily by the first in-process import: its module constants are then judged by
+// mutation testing as module constants (docs/tests.md), not as if one test alone covered them.
+import '../../src/lib/import/process.ts';
 
 const FIXTURES = path.resolve('tests/fixtures/import');
 const dir = mkdtempSync(path.join(tmpdir(), 'import-pool-'));

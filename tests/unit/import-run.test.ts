@@ -27,6 +27,9 @@ import {
   runImport,
   stageImport,
 } from '../../src/lib/import/run.ts';
+// Loaded here, not lazily by the first in-process import: its module constants are then judged by
+// mutation testing as module constants (docs/tests.md), not as if one test alone covered them.
+import '../../src/lib/import/process.ts';
 
 const temps: string[] = [];
 afterEach(() => {

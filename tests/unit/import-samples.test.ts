@@ -19,6 +19,9 @@ import { ELEMENTS, LAISSES_DE_COTE } from '../../src/lib/import/elements.ts';
 import { untouchedSinceImport } from '../../src/lib/import/render.ts';
 import type { ImportReport } from '../../src/lib/import/report.ts';
 import { runImport } from '../../src/lib/import/run.ts';
+// Loaded here, not lazily by the first in-process import: its module constants are then judged by
+// mutation testing as module constants (docs/tests.md), not as if one test alone covered them.
+import '../../src/lib/import/process.ts';
 import {
   VOIE_ELEMENTS,
   kid,
