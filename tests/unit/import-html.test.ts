@@ -1,6 +1,8 @@
 /**
  * The export's texts → Markdown (src/lib/import/html.ts): every result must be accepted by the fiche
- * validator's Markdown checks, keep every word, and repair what the export gets wrong.
+ * validator's Markdown checks, keep every word, and repair what the export gets wrong; each change of
+ * the text itself is named in French in the import report. In this process, so that mutation testing
+ * sees it.
  */
 import { describe, expect, it } from 'vitest';
 import { htmlToMarkdown, toPlainText } from '../../src/lib/import/html.ts';
@@ -112,5 +114,92 @@ describe('one-line fields', () => {
     expect(toPlainText('R&amp;D &lt;b&gt;gras&lt;/b&gt;', (c) => changes.push(c))).toBe('R&D gras');
     expect(changes).toEqual(['balises HTML ôtées d’un champ de texte simple']);
     expect(toPlainText('5 < 6 & 7 > 3')).toBe('5 < 6 & 7 > 3');
+  });
+});
+
+describe('what an editor finds in a converted text, in detail', () => {
+  it('names each change of the text in French, once per kind', () => {
+    const { changes } = convert('<p>{a}\u0007 et {b}</p><p>import x from "y"</p><p>export {z}</p>');
+    expect(changes).toEqual([
+      'caractères de contrôle invisibles supprimés',
+      'accolades {…} remplacées par des parenthèses (le validateur les prend pour du MDX)',
+      'paragraphe commençant par « import »/« export » : majuscule ajoutée (le validateur le prend pour du MDX)',
+      'accolades {…} remplacées par des parenthèses (le validateur les prend pour du MDX)',
+    ]);
+  });
+
+  it('leaves alone a lone brace, and words that only begin like import or export', () => {
+    const { md, changes } = convert(
+      '<p>un { seul</p><p>importer des données = utile</p><p>exporter {</p><p>le test import x = 1</p>',
+    );
+    expect(md).toBe(
+      'un { seul\n\nimporter des données = utile\n\nexporter {\n\nle test import x = 1',
+    );
+    expect(changes).toEqual([]);
+  });
+
+  it('stops demoting headings at level six', () => {
+    expect(convert('<h4>Quatre</h4><h5>Cinq</h5>').md).toBe('###### Quatre\n\n###### Cinq');
+  });
+
+  it('gives a link without text its address, trims addresses, and drops an unsafe image without text', () => {
+    const { md } = convert(
+      '<p><a href=" https://exemple.fr/a "></a> <img src=" https://exemple.fr/i.png "> <img src="javascript:x"> fin</p>',
+    );
+    expect(md).toContain('[https://exemple.fr/a](https://exemple.fr/a)');
+    expect(md).toContain('[https://exemple.fr/i.png](https://exemple.fr/i.png)');
+    expect(md).not.toContain('javascript');
+    expect(md).toMatch(/\) +fin$/);
+    expect(convert('<p><a href="MAILTO:a@exemple.fr">écrire</a></p>').md).toBe(
+      '[écrire](MAILTO:a@exemple.fr)',
+    );
+    expect(convert('<p><a href="ftp://exemple.fr/"><em>fichier</em></a></p>').md).toBe('_fichier_');
+  });
+
+  it('removes the non-breaking spaces that would start or end a paragraph', () => {
+    expect(convert('<p>&nbsp; texte&nbsp;</p><h3>\u00a0Titre\u00a0</h3>').md).toBe(
+      'texte\n\n##### Titre',
+    );
+  });
+
+  it('cuts plain text at each kind of line break and bullet', () => {
+    expect(convert('un\r\ndeux\rtrois\tquatre').md).toBe('un\n\ndeux\n\ntrois\n\nquatre');
+    expect(convert('Liste :  – premier  - second').md).toBe('Liste :\n\n- premier\n- second');
+  });
+});
+
+describe('one-line fields, in detail', () => {
+  it('takes tags out of a name, spacing block elements apart and inline ones not', () => {
+    const changes: string[] = [];
+    expect(toPlainText('<b>Lycée</b> <span>A</span>B<div>C</div>D', (c) => changes.push(c))).toBe(
+      'Lycée AB C D',
+    );
+    expect(changes).toEqual(['balises HTML ôtées d’un champ de texte simple']);
+    expect(toPlainText('caf&amp;eacute;')).toBe('café');
+    expect(toPlainText('Cafe\u0301')).toBe('Café');
+  });
+});
+
+describe('HTML escaped once too often, each form of it', () => {
+  it('repairs an opening tag alone, a heading, and numeric and hexadecimal references', () => {
+    expect(convert('&lt;p&gt;Bonjour').md).toBe('Bonjour');
+    expect(convert('&lt;h2&gt;Titre&lt;/h2&gt;').md).toBe('#### Titre');
+    // Each in its own text: one repaired reference would have the whole text parsed again.
+    expect(convert('<p>caf&amp;#233;</p><p>caf&amp;#xE9;</p><p>caf&amp;eacute;</p>').md).toBe(
+      'café\n\ncafé\n\ncafé',
+    );
+    expect(toPlainText('caf&amp;#233;')).toBe('café');
+    expect(toPlainText('caf&amp;#xe9;')).toBe('café');
+  });
+
+  it('takes out of a one-line field a self-closing tag and an unknown tag with attributes', () => {
+    const changes: string[] = [];
+    expect(toPlainText('a<br/>b x <my-tag attr="1">y</my-tag>', (c) => changes.push(c))).toBe(
+      'a  b x  y ',
+    );
+    expect(changes).toEqual(['balises HTML ôtées d’un champ de texte simple']);
+    // Opening tags alone, with or without attributes.
+    expect(toPlainText('a<br/>b')).toBe('a  b');
+    expect(toPlainText('x <span class="a">y')).toBe('x y');
   });
 });

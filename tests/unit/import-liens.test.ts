@@ -148,3 +148,16 @@ describe('the schema, for an editor', () => {
     expect(schema.safeParse([{}]).error?.issues[0]?.message).toMatch(/Élément vide/);
   });
 });
+
+describe('an address field, its edge cases', () => {
+  it('keeps as text an address with no domain, and strips runs of separators around a label', () => {
+    const notes: string[] = [];
+    expect(liensWeb('Voir https://intranet/page', (m) => notes.push(m))).toEqual([
+      { libelle: 'Voir https://intranet/page' },
+    ]);
+    expect(notes).toEqual(['texte qui n’est pas une adresse, gardé comme texte sans lien']);
+    expect(liensWeb('*** Voir le site ::: https://a.fr/ ---', () => {})).toEqual([
+      { url: 'https://a.fr/', libelle: 'Voir le site' },
+    ]);
+  });
+});

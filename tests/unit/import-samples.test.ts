@@ -19,6 +19,9 @@ import { ELEMENTS, LAISSES_DE_COTE } from '../../src/lib/import/elements.ts';
 import { untouchedSinceImport } from '../../src/lib/import/render.ts';
 import type { ImportReport } from '../../src/lib/import/report.ts';
 import { runImport } from '../../src/lib/import/run.ts';
+// Loaded here, not lazily by the first in-process import: its module constants are then judged by
+// mutation testing as module constants (docs/tests.md), not as if one test alone covered them.
+import '../../src/lib/import/process.ts';
 import {
   VOIE_ELEMENTS,
   kid,
@@ -72,7 +75,7 @@ const written = new Map<
 beforeAll(async () => {
   out = mkdtempSync(path.join(tmpdir(), 'import-samples-'));
   for (const file of FILES) {
-    reports.push(await runImport({ file: path.join(SAMPLES, file), out, jobs: 2 }));
+    reports.push(await runImport({ file: path.join(SAMPLES, file), out, jobs: 0 }));
   }
   for (const repertoire of ['rncp', 'rs']) {
     for (const name of readdirSync(path.join(out, repertoire))) {
@@ -531,6 +534,7 @@ describe('import of the sample exports', () => {
       const report = await runImport({
         file: path.join(SAMPLES, FILES[0]!),
         out: only,
+        jobs: 0,
         only: ['rncp35419,RNCP39568', 'RNCP1'],
       });
       expect(report.ecrites.map((e) => e.fichier)).toEqual(['rncp/35419.md', 'rncp/39568.md']);
