@@ -127,13 +127,17 @@ describe('what the cache’s fingerprint covers', () => {
   });
 
   it('two different sets of tables never share a fingerprint, whatever their names and texts', () => {
-    // Without a boundary between a file's name and its text, and between files, these two sets
-    // would read as the same run of characters: "referentiels/a.json" "referentiels/b.json" "[]".
+    // Without a boundary between a file's name and its text, and between files, the first set and
+    // one of the others would read as the same run of bytes ("\0" may be in a file).
     write('referentiels/a.json', '');
     write('referentiels/b.json', '[]');
-    const two = fingerprint();
+    const fingerprints = [fingerprint()];
     rmSync(path.join(root, 'referentiels/b.json'));
-    write('referentiels/a.json', 'referentiels/b.json[]');
-    expect(fingerprint()).not.toBe(two);
+    for (const text of ['referentiels/b.json[]', 'referentiels/b.json\0[]', '\0referentiels/b.json[]']) {
+      write('referentiels/a.json', text);
+      fingerprints.push(fingerprint());
+    }
+    rmSync(path.join(root, 'referentiels/a.json'));
+    expect(new Set(fingerprints).size).toBe(4);
   });
 });

@@ -115,7 +115,8 @@ describe('the two `---` lines', () => {
 });
 
 describe('a misspelt field name', () => {
-  // Each of these is the first unknown name this file reports: the list of names is built once.
+  // The field names are gathered once, at the first unknown name of this file (statut.actiff above,
+  // whose suggestion is checked too): a mistake in gathering them shows in every test here.
   it('gets the right name within two letters, even inside a list item', () => {
     expect(messagesAfter((t) => t.replace('niveau:', 'niveua:'))).toContain(
       `${F}:8:1 niveua : Champ inconnu « niveua » ; vouliez-vous dire « niveau » ?`,

@@ -155,7 +155,7 @@ describe('Markdown fields (a bloc’s, a jury’s) are checked like the body; pl
     ]);
   });
 
-  it.each(['Agent < 3 ans & plus', 'Niveau<3', 'a <> b', 'Bac+2 <=> Bac+3'])(
+  it.each(['Agent < 3 ans & plus', 'Niveau<3', 'a <> b', 'Bac+2 <=> Bac+3', 'Revenu <SMIC'])(
     'a plain field holding %s passes',
     (value) => {
       expect(title(value)).toEqual([]);
