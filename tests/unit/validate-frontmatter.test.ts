@@ -48,6 +48,22 @@ describe('where the editor is sent: line and column of the value, or of the key'
   });
 });
 
+describe('codes and rules of the reference tables', () => {
+  it('an NSF code of the right form but unknown is named, with an example', () => {
+    expect(
+      messagesAfter((t) => t.replace('rome:', 'nsf:\n  - code: "999z"\n    libelle: "Rien"\nrome:')),
+    ).toEqual([
+      `${F}:11:11 nsf[0].code : Code NSF inconnu de la nomenclature des spécialités de formation, par exemple "332t" (valeur : "999z")`,
+    ]);
+  });
+
+  it('an RNCP fiche without a level is told what to add, not that a field is missing', () => {
+    expect(messagesAfter((t) => t.replace('niveau:\n  europe: 3\n', ''))).toEqual([
+      `${F}:2:1 niveau : Une fiche RNCP a un niveau : ajoutez niveau.europe (1 à 8) ou niveau.sans_niveau`,
+    ]);
+  });
+});
+
 describe('YAML’s own errors, in French, at their line', () => {
   it.each([
     [

@@ -1,10 +1,11 @@
 /**
  * The report `npm run validate` prints: every error of a folder in file order, then line, then
  * column, whatever order the checks found them in; a file that is not a fiche (a note, a hidden
- * draft, an .mdx page) refused with the reason; one fiche given by its path is validated; a number
- * used twice names the line of `numero_fiche` in both files, wherever it stands; and the GitHub
- * annotation that shows each error on the pull request's line keeps a message with line breaks,
- * `%`, `:` and `,` whole.
+ * draft, an .mdx page) refused with the reason; a file over 5 MB (bytes, not characters) refused
+ * with the limit alone; a thread that fails stops the run with its error; one fiche given by its
+ * path is validated; a number used twice names the line of `numero_fiche` in both files, wherever
+ * it stands; and the GitHub annotation that shows each error on the pull request's line keeps a
+ * message with line breaks, `%`, `:` and `,` whole.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,8 +15,9 @@ import {
   formatAnnotation,
   formatDiagnostic,
   validatePaths,
+  validatePathsParallel,
 } from '../../src/lib/validate/index.ts';
-import { BASE, withBody } from './validate-edit.ts';
+import { BASE, messagesFor, withBody } from './validate-edit.ts';
 
 let folder: string;
 beforeAll(() => {
@@ -77,6 +79,41 @@ describe('which files are fiches', () => {
     expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.field}`)).toEqual([
       '9:11 niveau.europe',
     ]);
+  });
+});
+
+describe('the size of a file', () => {
+  // Padded with a YAML comment line, which the validator reads past.
+  const ofBytes = (bytes: number) =>
+    BASE.replace('---\n', `---\n#${'x'.repeat(bytes - Buffer.byteLength(BASE) - 2)}\n`);
+
+  it('5 000 000 bytes pass, one more is refused with the limit, and nothing else is said', () => {
+    expect(Buffer.byteLength(ofBytes(5_000_000))).toBe(5_000_000);
+    expect(messagesFor(ofBytes(5_000_000))).toEqual([]);
+    expect(messagesFor(ofBytes(5_000_001))).toEqual([
+      'rncp/9201.md:1:1 fichier : Fichier trop volumineux : 5 Mo au plus',
+    ]);
+  });
+
+  it('counts bytes, not characters: 2.5 million « é » are too many', () => {
+    expect(messagesFor(BASE.replace('Accueillir le public.', 'é'.repeat(2_500_001)))).toEqual([
+      'rncp/9201.md:1:1 fichier : Fichier trop volumineux : 5 Mo au plus',
+    ]);
+  });
+});
+
+describe('fiches shared among threads', () => {
+  it('a thread that fails stops the validation with its own error, in French', async () => {
+    const dir = folderWith('fils', { 'rncp/9201.md': BASE, 'rncp/9202.md': BASE });
+    await expect(
+      validatePathsParallel([dir], {
+        referentielsDir: path.join(dir, 'absent'),
+        threads: 2,
+        parallelFrom: 0,
+      }),
+    ).rejects.toThrow(
+      /^Référentiel illisible : .*absent\/rome\.json \(régénérez-le avec npm run referentiels\)$/,
+    );
   });
 });
 
