@@ -42,7 +42,9 @@ describe('a fiche with an error is never taken from the cache', () => {
       expect(
         run.diagnostics.map((d) => formatDiagnostic(d).replace(`${fiches}${path.sep}`, '')),
       ).toEqual([
-        expect.stringMatching(/^rncp\/9001\.md:11:11 rome\[0\]\.code : Code ROME inconnu .*"N9999"/),
+        expect.stringMatching(
+          /^rncp\/9001\.md:11:11 rome\[0\]\.code : Code ROME inconnu .*"N9999"/,
+        ),
       ]);
     }
   });
@@ -54,7 +56,9 @@ describe('a fiche with an error is never taken from the cache', () => {
     writeFileSync(cacheFile, '{ pas du JSON');
     const run = await validatePathsParallel([fiches], { cacheFile, threads: 1 });
     expect(run).toMatchObject({ diagnostics: [], cached: 0 });
-    expect(JSON.parse(readFileSync(cacheFile, 'utf8'))).toMatchObject({ files: expect.any(Object) });
+    expect(JSON.parse(readFileSync(cacheFile, 'utf8'))).toMatchObject({
+      files: expect.any(Object),
+    });
   });
 });
 
@@ -133,7 +137,11 @@ describe('what the cache’s fingerprint covers', () => {
     write('referentiels/b.json', '[]');
     const fingerprints = [fingerprint()];
     rmSync(path.join(root, 'referentiels/b.json'));
-    for (const text of ['referentiels/b.json[]', 'referentiels/b.json\0[]', '\0referentiels/b.json[]']) {
+    for (const text of [
+      'referentiels/b.json[]',
+      'referentiels/b.json\0[]',
+      '\0referentiels/b.json[]',
+    ]) {
       write('referentiels/a.json', text);
       fingerprints.push(fingerprint());
     }

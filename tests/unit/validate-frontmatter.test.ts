@@ -51,7 +51,9 @@ describe('where the editor is sent: line and column of the value, or of the key'
 describe('codes and rules of the reference tables', () => {
   it('an NSF code of the right form but unknown is named, with an example', () => {
     expect(
-      messagesAfter((t) => t.replace('rome:', 'nsf:\n  - code: "999z"\n    libelle: "Rien"\nrome:')),
+      messagesAfter((t) =>
+        t.replace('rome:', 'nsf:\n  - code: "999z"\n    libelle: "Rien"\nrome:'),
+      ),
     ).toEqual([
       `${F}:11:11 nsf[0].code : Code NSF inconnu de la nomenclature des spécialités de formation, par exemple "332t" (valeur : "999z")`,
     ]);
@@ -79,7 +81,10 @@ describe('YAML’s own errors, in French, at their line', () => {
     [
       'a list item where a field is expected',
       (t: string) =>
-        t.replace('accessible_polynesie_francaise: null', 'accessible_polynesie_francaise: null\n- x'),
+        t.replace(
+          'accessible_polynesie_francaise: null',
+          'accessible_polynesie_francaise: null\n- x',
+        ),
       `${F}:28:1 frontmatter : YAML mal formé : vérifiez les guillemets et l’indentation de cette ligne`,
     ],
     [
@@ -110,9 +115,9 @@ describe('the two `---` lines', () => {
   it('are found with trailing spaces, and in a file with Windows line ends', () => {
     const broken = BASE.replace('europe: 3', 'europe: 9');
     const expected = [`${F}:9:11 niveau.europe : Niveau européen : de 1 à 8 (valeur : 9)`];
-    expect(messagesFor(broken.replace(/^---\n/, '--- \t\n').replace('\n---\n', '\n---  \n'))).toEqual(
-      expected,
-    );
+    expect(
+      messagesFor(broken.replace(/^---\n/, '--- \t\n').replace('\n---\n', '\n---  \n')),
+    ).toEqual(expected);
     expect(messagesFor(broken.replace(/\n/g, '\r\n'))).toEqual(expected);
   });
 
@@ -151,7 +156,9 @@ describe('a misspelt field name', () => {
 
   it('a long name gets its suggestion with a third of its letters wrong', () => {
     expect(
-      messagesAfter((t) => t.replace('accessible_nouvelle_caledonie', 'accesible_nouvel_caledonie')),
+      messagesAfter((t) =>
+        t.replace('accessible_nouvelle_caledonie', 'accesible_nouvel_caledonie'),
+      ),
     ).toContain(
       `${F}:26:1 accesible_nouvel_caledonie : Champ inconnu « accesible_nouvel_caledonie » ; vouliez-vous dire « accessible_nouvelle_caledonie » ?`,
     );
@@ -178,14 +185,10 @@ describe('what YAML read, shown to the editor', () => {
   });
 
   it('yes/no or nothing where a text is expected is shown as read, and not called a code', () => {
-    expect(
-      messagesAfter((t) => t.replace('intitule: "Agent de test"', 'intitule: true')),
-    ).toEqual([
+    expect(messagesAfter((t) => t.replace('intitule: "Agent de test"', 'intitule: true'))).toEqual([
       `${F}:3:11 intitule : Entrée invalide : chaîne de caractères attendu, booléen reçu (valeur : true)`,
     ]);
-    expect(
-      messagesAfter((t) => t.replace('intitule: "Agent de test"', 'intitule: null')),
-    ).toEqual([
+    expect(messagesAfter((t) => t.replace('intitule: "Agent de test"', 'intitule: null'))).toEqual([
       `${F}:3:11 intitule : Entrée invalide : chaîne de caractères attendu, null reçu (valeur : null)`,
     ]);
   });

@@ -107,13 +107,18 @@ describe('Markdown fields (a bloc’s, a jury’s) are checked like the body; pl
   it('a jury’s composition is Markdown too; links to the web and bold pass', () => {
     const jury = (value: string) =>
       messagesAfter((t) =>
-        t.replace('  vae:\n    ouverte: true', `  vae:\n    ouverte: true\n    composition_jury: ${value}`),
+        t.replace(
+          '  vae:\n    ouverte: true',
+          `  vae:\n    ouverte: true\n    composition_jury: ${value}`,
+        ),
       );
     expect(jury('"{jury}"')).toEqual([
       `${F}:26:23 voies_acces.vae.composition_jury : Accolades {…} interdites dans une fiche (syntaxe MDX) : reformulez sans accolades (valeur : "{jury}")`,
     ]);
     expect(
-      jury('"**Trois** membres, [liste](https://exemple.fr/jury) et [écrire](mailto:jury@exemple.fr)"'),
+      jury(
+        '"**Trois** membres, [liste](https://exemple.fr/jury) et [écrire](mailto:jury@exemple.fr)"',
+      ),
     ).toEqual([]);
   });
 
