@@ -49,6 +49,16 @@ describe('a fiche with an error is never taken from the cache', () => {
     }
   });
 
+  it('reference tables missing are said in French, the cache on', async () => {
+    await expect(
+      validatePathsParallel(['tests/fixtures/site/fiches'], {
+        cacheFile: path.join(folder, 'sans-tables.json'),
+        referentielsDir: path.join(folder, 'absent'),
+        threads: 1,
+      }),
+    ).rejects.toThrow(/^Référentiel illisible : .*absent\/rome\.json/);
+  });
+
   it('an unreadable cache file is ignored: every fiche is validated', async () => {
     const fiches = path.join(folder, 'illisible');
     cpSync('tests/fixtures/site/fiches', fiches, { recursive: true });

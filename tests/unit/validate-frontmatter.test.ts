@@ -40,10 +40,14 @@ describe('where the editor is sent: line and column of the value, or of the key'
     ]);
   });
 
-  it('a data block that is not a set of fields is named as the whole fiche', () => {
+  it('a data block that is not a set of fields, or empty, is named as the whole fiche', () => {
     const list = BASE.replace(/^---\n[\s\S]*?\n---\n/, '---\n- a\n---\n');
     expect(messagesFor(list)).toEqual([
       `${F}:2:1 (fiche entière) : Entrée invalide : objet attendu, tableau reçu`,
+    ]);
+    const empty = BASE.replace(/^---\n[\s\S]*?\n---\n/, '---\n---\n');
+    expect(messagesFor(empty)).toEqual([
+      `${F}:2:1 (fiche entière) : Entrée invalide : objet attendu, indéfini reçu`,
     ]);
   });
 });

@@ -189,6 +189,9 @@ describe('the body’s Markdown', () => {
     expect(messagesFor(withBody(`${ACTIVITES}Taper \`{x}\` ici.\n`))).toEqual([
       `${F}:32:7 corps : Accolades {…} interdites dans une fiche (syntaxe MDX) : reformulez sans accolades (valeur : "{x}")`,
     ]);
+    expect(messagesFor(withBody(`${ACTIVITES}Voir {x} [le site](https://exemple.fr).\n`))).toEqual([
+      `${F}:32:1 corps : Accolades {…} interdites dans une fiche (syntaxe MDX) : reformulez sans accolades (valeur : "Voir {x}")`,
+    ]);
     expect(messagesFor(withBody(`${ACTIVITES}Taux d’import = 5 %, export = 3 %.\n`))).toEqual([]);
     expect(messagesFor(withBody(`${ACTIVITES}export const a = 1\n`))).toEqual([
       `${F}:32:1 corps : Syntaxe MDX (import/export) interdite dans une fiche : une fiche est du Markdown simple (valeur : "export const a = 1")`,
