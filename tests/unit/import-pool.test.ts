@@ -6,7 +6,7 @@
  * (This is the test of the worker path: the content checks of the other tests run in this process,
  * where mutation testing sees them.)
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { FichePool } from '../../src/lib/import/pool.ts';
 import type { FicheResult, ProcessOptions } from '../../src/lib/import/process.ts';
 import type { ImportReport } from '../../src/lib/import/report.ts';
 import { runImport } from '../../src/lib/import/run.ts';
+import { snapshot } from '../support/sync-catalogue.ts';
 // Loaded here, not lazily by the first in-process import: its module constants are then judged by
 // mutation testing as module constants (docs/tests.md), not as if one test alone covered them.
 import '../../src/lib/import/process.ts';
@@ -21,17 +22,6 @@ import '../../src/lib/import/process.ts';
 const FIXTURES = path.resolve('tests/fixtures/import');
 const dir = mkdtempSync(path.join(tmpdir(), 'import-pool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function files(out: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(out, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => {
-        const file = path.join(e.parentPath, e.name);
-        return [path.relative(out, file), readFileSync(file, 'utf8')];
-      }),
-  );
-}
 
 const fiche = (numero: string) =>
   `<FICHE><NUMERO_FICHE>${numero}</NUMERO_FICHE><INTITULE>Titre</INTITULE><ACTIF>Oui</ACTIF>` +
@@ -52,7 +42,9 @@ describe('worker threads', () => {
       const file = path.join(FIXTURES, name);
       const one = await runImport({ file, out: path.join(dir, name, 'un'), jobs: 0 });
       const two = await runImport({ file, out: path.join(dir, name, 'deux'), jobs: 2 });
-      expect(files(path.join(dir, name, 'deux')), name).toEqual(files(path.join(dir, name, 'un')));
+      expect(snapshot(path.join(dir, name, 'deux')), name).toEqual(
+        snapshot(path.join(dir, name, 'un')),
+      );
       // Everything but the measures, the output folder and the options (jobs) is the same.
       const same = (r: ImportReport) => ({ ...r, mesures: 0, sortie: '', options: {} });
       expect(same(two)).toEqual(same(one));
