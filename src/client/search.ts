@@ -13,16 +13,13 @@
  * fiches of its ROME code (src/lib/search/metiers.ts): after the fiches that contain the words, each
  * saying which job title brought it (« Par le métier K1801 : … »).
  *
- * Over 300 lines on purpose: it is one page's script, whose handlers share one state (the address,
- * the bundles loaded, the listing shown). What can be tested without a browser is already apart and
- * unit-tested: the address and filters (src/lib/search/state.ts, facets.ts), the bundles
+ * Long (about 750 lines) on purpose: it is the one script the page loads, whose handlers share one
+ * state (the address, the bundles loaded, the listing shown); splitting it into modules would add
+ * requests or a bundling step for the reader. What can be tested without a browser is already apart
+ * and unit-tested: the address and filters (src/lib/search/state.ts, facets.ts), the bundles
  * (scopes.ts, pagefind.ts), the codes (codes-index.ts, src/lib/code-lookup.ts), the job titles
- * (metiers.ts). What is left is the
- * DOM wiring, which the browser tests (tests/search-*.test.ts) drive.
- *
- * Long (about 750 lines) on purpose: it is the one script the page loads, and splitting it into
- * modules would add requests or a bundling step for the reader; its pure parts (state, facets, job
- * titles, scopes) are already in src/lib/search/ with their unit tests.
+ * (metiers.ts). What is left is the DOM wiring, which the browser tests (tests/site/search-*.test.ts)
+ * drive.
  */
 import { parseCodeQuery, resolveCodeQuery, type DirectMatch } from '../lib/code-lookup.ts';
 import type { CodeDirectory } from '../lib/code-lookup.ts';
