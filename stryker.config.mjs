@@ -34,6 +34,7 @@ const ALL = [
   'src/lib/search/**/*.ts',
   'src/lib/code-lookup.ts',
   'src/lib/fiche.ts',
+  'src/lib/link-address.ts',
 ];
 /** `MUTATE=src/lib/import,!src/lib/import/convert.ts`: folders or files, `!` to leave one out. */
 const only = (process.env['MUTATE'] ?? '')

@@ -3,8 +3,9 @@
  * (tests/fixtures/hostile/<what-it-shows>/rncp/9201.md) are refused by the validator, each with its
  * French message (tests/unit/validate-hostile.test.ts); built anyway, as if the validator had been
  * skipped, their pages carry no script,
- * no event handler and no link to a dangerous address (the renderer's own guards, such as the
- * protocol filter and the raw-HTML drop of src/components/Markdown.astro); odd but legitimate text
+ * no event handler and no link to a dangerous address (the renderer's own guards: the address rule
+ * of src/lib/link-address.ts and the raw-HTML drop of src/components/fiche/Markdown.astro); odd but
+ * legitimate text
  * (`<`, `>`, `&`, quotes) is accepted and reaches the built pages escaped; and no component writes
  * content as raw HTML.
  */

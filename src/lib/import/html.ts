@@ -32,6 +32,7 @@ import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import { unified } from 'unified';
+import { safeLinkAddress } from '../link-address.ts';
 import { linkPlainAddresses } from './autolink.ts';
 
 export const STRINGIFY_OPTIONS: StringifyOptions = {
@@ -226,8 +227,6 @@ export function plainTextToMdast(text: string): MdastRoot {
   return root;
 }
 
-const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
-
 /** Applies the guarantees of the module comment to an mdast tree. */
 export function cleanMdast(tree: MdastRoot, onChange?: OnChange): MdastRoot {
   cleanChildren(tree, onChange);
@@ -247,19 +246,21 @@ function cleanChildren(parent: MdastNodes, onChange: OnChange | undefined): void
       case 'heading':
         c.depth = Math.min(6, c.depth + 2) as typeof c.depth;
         break;
-      case 'link':
-        if (!SAFE_URL.test(c.url.trim())) {
+      case 'link': {
+        const address = safeLinkAddress(c.url);
+        if (address === undefined) {
           cleanChildren(c, onChange);
           out.push(...(c.children as MdastNodes[]));
           continue;
         }
-        c.url = c.url.trim();
-        if (c.children.length === 0) c.children = [{ type: 'text', value: c.url }];
+        c.url = address;
+        if (c.children.length === 0) c.children = [{ type: 'text', value: address }];
         break;
+      }
       case 'image': {
         const alt = (c.alt ?? '').trim();
-        const address = c.url.trim();
-        if (SAFE_URL.test(address)) {
+        const address = safeLinkAddress(c.url);
+        if (address !== undefined) {
           out.push({
             type: 'link',
             url: address,

@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { SECTIONS, sectionKeyOf } from '../../schema/sections.ts';
+import { safeLinkAddress } from '../link-address.ts';
 
 export interface MarkdownProblem {
   /** 1-based line and column relative to the Markdown text. */
@@ -23,7 +24,6 @@ export function parseMarkdown(text: string): Root {
   return parser.parse(text);
 }
 
-const SAFE_URL = /^(https?:\/\/|mailto:)/i;
 // `import './x.js'` (a bare import) is ESM too.
 const ESM_LINE = /^(import|export)\s+[\s\S]*?(\bfrom\s*['"]|=|\{)|^import\s*['"]/;
 // MDX reads an expression across lines too: `{` … `}` with line breaks between.
@@ -69,7 +69,7 @@ export function checkMarkdownContent(tree: Root): MarkdownProblem[] {
         break;
       case 'link':
       case 'definition':
-        if (!SAFE_URL.test(node.url.trim())) {
+        if (safeLinkAddress(node.url) === undefined) {
           problems.push(
             at(
               node,
