@@ -4,6 +4,7 @@
  * the text itself is named in French in the import report. In this process, so that mutation testing
  * sees it.
  */
+import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { htmlToMarkdown, toPlainText } from '../../src/lib/import/html.ts';
 import { checkMarkdownContent, parseMarkdown } from '../../src/lib/validate/markdown.ts';
@@ -201,5 +202,89 @@ describe('HTML escaped once too often, each form of it', () => {
     // Opening tags alone, with or without attributes.
     expect(toPlainText('a<br/>b')).toBe('a  b');
     expect(toPlainText('x <span class="a">y')).toBe('x y');
+  });
+});
+
+describe('the edges of each repair', () => {
+  it('removes a control character inside a word without leaving a space (only NEL is a break)', () => {
+    expect(convert('<p>ab\u0001cd</p>').md).toBe('abcd');
+    expect(toPlainText('ab\u0007cd')).toBe('abcd');
+    expect(toPlainText('ab\u0085cd')).toBe('ab cd');
+  });
+
+  it('decodes a one-line field three times at most, and takes out tags found at the third level', () => {
+    // Escaped four times: three levels are decoded, the fourth stays as the source wrote it.
+    expect(toPlainText('R&amp;amp;amp;amp;D')).toBe('R&amp;D');
+    const changes: string[] = [];
+    expect(
+      toPlainText('&amp;amp;lt;b&amp;amp;gt;Gras&amp;amp;lt;/b&amp;amp;gt;', (c) =>
+        changes.push(c),
+      ),
+    ).toBe(' Gras ');
+    expect(changes).toEqual(['balises HTML ôtées d’un champ de texte simple']);
+  });
+
+  it('leaves a word that only looks like a reference (no semicolon) as written', () => {
+    expect(toPlainText('Tom &amp Jerry')).toBe('Tom &amp Jerry');
+    expect(parseMarkdown(convert('<p>Tom &amp;amp Jerry</p>').md).children).toMatchObject([
+      { type: 'paragraph', children: [{ type: 'text', value: 'Tom &amp Jerry' }] },
+    ]);
+  });
+
+  it('keeps the words of nested inline tags and drops the text of comments', () => {
+    expect(toPlainText('<span>Titre <b>gras</b> fin</span>')).toBe('Titre gras fin');
+    expect(toPlainText('a<!-- note -->b')).toBe('ab');
+    // A comment is not markup to convert: the text around it is still cut at its flattened breaks.
+    expect(convert('ligne un    ligne deux <!-- x -->').md).toBe('ligne un\n\nligne deux');
+  });
+
+  it('repairs three levels of escaped HTML in a long text, and shows a fourth as text', () => {
+    expect(convert('&amp;amp;lt;p&amp;amp;gt;X').md).toBe('X');
+    expect(convert('&amp;amp;amp;lt;p&amp;amp;amp;gt;X').md).toBe('\\<p>X');
+  });
+
+  it('keeps the elements beside a repaired text', () => {
+    expect(convert('<p>&amp;lt;b&amp;gt;x&amp;lt;/b&amp;gt; <i>y</i></p>').md).toBe('**x** _y_');
+  });
+
+  it('writes a list of plain text as a tight list, one item per line', () => {
+    expect(convert('a  • un  • deux').md).toBe('a\n\n- un\n- deux');
+  });
+
+  it('defuses braces inside the text of a link it removes', () => {
+    const { md, changes } = convert('<p><a href="javascript:x">voir {x}</a></p>');
+    expect(md).toBe('voir (x)');
+    expect(changes).toEqual([
+      'accolades {…} remplacées par des parenthèses (le validateur les prend pour du MDX)',
+    ]);
+  });
+
+  it('names an image link by its trimmed alternative text, or by its address', () => {
+    expect(convert('<p><img src="https://x.fr/l.png" alt="  Logo  "></p>').md).toBe(
+      '[Logo](https://x.fr/l.png)',
+    );
+    expect(convert('<p><img src="https://x.fr/l.png"></p>').md).toBe(
+      '[https://x.fr/l.png](https://x.fr/l.png)',
+    );
+  });
+
+  it('capitalizes only a paragraph that starts like import/export, not an emphasis inside it', () => {
+    const { md, changes } = convert('<p>Voir <em>import des données = oui</em></p>');
+    expect(md).toBe('Voir _import des données = oui_');
+    expect(changes).toEqual([]);
+  });
+
+  it('keeps the spaces around an emphasis that held them', () => {
+    const { md } = convert('<p>un<em> deux </em>trois</p>');
+    const words: string[] = [];
+    visit(parseMarkdown(md), 'text', (node) => void words.push(node.value));
+    expect(words.join('')).toBe('un deux trois');
+  });
+
+  it('drops the line breaks and spaces that end a paragraph, after an element too', () => {
+    expect(convert('<p>texte<br></p>').md).toBe('texte');
+    expect(convert('<p>texte<br><br></p>').md).toBe('texte');
+    expect(convert('<p><b>gras</b> </p>').md).toBe('**gras**');
+    expect(convert('<p> <b>gras</b> suite</p>').md).toBe('**gras** suite');
   });
 });
