@@ -22,7 +22,7 @@ import {
   isFicheFile,
   parseNameStatus,
 } from '../src/lib/changed-fiches.ts';
-import { builtPages } from '../tests/support/dist.ts';
+import { builtPages } from './lib/site/dist.ts';
 import { checkPages } from './lib/check-fiches.ts';
 import { formatFigure, plural } from '../src/lib/wording.ts';
 

@@ -4,15 +4,10 @@
  * with one h1 and no skipped level) in Debian's Chromium, valid HTML (html-validate), and links that
  * lead somewhere (every address and anchor of these pages checked against the whole built site).
  */
-import { launchChromium } from '../../tests/support/browser.ts';
-import { checkSite } from '../../tests/support/links.ts';
-import {
-  axeViolations,
-  headings,
-  htmlProblems,
-  skippedLevels,
-} from '../../tests/support/page-checks.ts';
-import { resolveFile, serveStatic } from '../../tests/support/server.ts';
+import { launchChromium } from './site/browser.ts';
+import { checkSite } from './site/links.ts';
+import { axeViolations, headings, htmlProblems, skippedLevels } from './site/page-checks.ts';
+import { resolveFile, serveStatic } from './site/server.ts';
 
 export type Check = 'accessibilité' | 'HTML' | 'liens';
 

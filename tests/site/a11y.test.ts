@@ -1,19 +1,24 @@
 /**
- * Accessibility of every page type (tests/support/page-types.ts) in Debian's Chromium: no axe-core
+ * Accessibility of every page type (scripts/lib/site/page-types.ts) in Debian's Chromium: no axe-core
  * violation of WCAG 2.2 A/AA (the rules RGAA 4 builds on), then what axe cannot judge: one h1 and a
  * heading outline without gaps, a skip link that moves focus, a visible focus on every stop of the
  * keyboard path, no horizontal scrolling on a small screen or at 200 % zoom, and a printable fiche.
  */
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium } from '../../scripts/lib/site/browser.ts';
 import { fixtureSite } from '../support/fixture-site.ts';
-import { DIST, requireDist } from '../support/dist.ts';
-import { axeViolations, headings, skippedLevels } from '../support/page-checks.ts';
+import { DIST, requireDist } from '../../scripts/lib/site/dist.ts';
+import { axeViolations, headings, skippedLevels } from '../../scripts/lib/site/page-checks.ts';
 import { pagedSite } from '../support/paged-site.ts';
-import { PAGE_TYPES, pageType, uncoveredPages, type PageType } from '../support/page-types.ts';
-import { openPageType, type SiteUrls } from '../support/page-visit.ts';
-import { serveStatic, type StaticServer } from '../support/server.ts';
+import {
+  PAGE_TYPES,
+  pageType,
+  uncoveredPages,
+  type PageType,
+} from '../../scripts/lib/site/page-types.ts';
+import { openPageType, type SiteUrls } from '../../scripts/lib/site/page-visit.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/site/server.ts';
 
 /** Enough keyboard stops to cross the header, the breadcrumb and the start of the content. */
 const TAB_STOPS = 40;
@@ -228,7 +233,7 @@ describe('the page types', () => {
     requireDist();
     const problems = [...uncoveredPages(await fixtureSite()), ...uncoveredPages(DIST)].map(
       (p) =>
-        `${p} : aucun type de page de tests/support/page-types.ts ne couvre cette page ; ajoutez-en un`,
+        `${p} : aucun type de page de scripts/lib/site/page-types.ts ne couvre cette page ; ajoutez-en un`,
     );
     expect([...new Set(problems)]).toEqual([]);
   });

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/lib/site/build-site.ts';
 import { ORDRES } from '../../src/lib/browse.ts';
 import { loadReferentiels } from '../../src/lib/referentiels.ts';
-import { DIST, builtPages, readPage, requireDist } from '../support/dist.ts';
-import { checkSite } from '../support/links.ts';
+import { DIST, builtPages, readPage, requireDist } from '../../scripts/lib/site/dist.ts';
+import { checkSite } from '../../scripts/lib/site/links.ts';
 import { collapse, parsePage, type Page } from '../support/html.ts';
 import { toText } from 'hast-util-to-text';
 

@@ -18,7 +18,7 @@ import {
   isFicheFile,
   parseNameStatus,
 } from '../../src/lib/changed-fiches.ts';
-import { builtPages } from '../support/dist.ts';
+import { builtPages } from '../../scripts/lib/site/dist.ts';
 import { fixtureSite } from '../support/fixture-site.ts';
 
 const run = promisify(execFile);

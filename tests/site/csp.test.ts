@@ -7,13 +7,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { DIST, requireDist } from '../support/dist.ts';
+import { launchChromium } from '../../scripts/lib/site/browser.ts';
+import { DIST, requireDist } from '../../scripts/lib/site/dist.ts';
 import { fixtureSite } from '../support/fixture-site.ts';
 import { pagedSite } from '../support/paged-site.ts';
-import { PAGE_TYPES, pageType, type PageType } from '../support/page-types.ts';
-import { openPageType, type SiteUrls } from '../support/page-visit.ts';
-import { serveStatic, type StaticServer } from '../support/server.ts';
+import { PAGE_TYPES, pageType, type PageType } from '../../scripts/lib/site/page-types.ts';
+import { openPageType, type SiteUrls } from '../../scripts/lib/site/page-visit.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/site/server.ts';
 
 const CSP_META = /<meta http-equiv="content-security-policy" content="([^"]*)"\s*\/?>/gi;
 

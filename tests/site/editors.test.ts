@@ -18,7 +18,7 @@ import { ficheSchema } from '../../src/schema/fiche.ts';
 import type { z } from 'astro/zod';
 import { PLACEHOLDER, formatDiagnostic, validatePaths } from '../../src/lib/validate/index.ts';
 import { SECTIONS } from '../../src/schema/sections.ts';
-import { readPage } from '../support/dist.ts';
+import { readPage } from '../../scripts/lib/site/dist.ts';
 import { collapse, parsePage } from '../support/html.ts';
 import { toText } from 'hast-util-to-text';
 

@@ -3,7 +3,7 @@
  * (../shared/seed/000_c56a2ff022fcd60a.txt), in French, with the facts the source lost marked as such.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readPage } from '../support/dist.ts';
+import { readPage } from '../../scripts/lib/site/dist.ts';
 import { parsePage, type Page } from '../support/html.ts';
 
 let page: Page;

@@ -19,7 +19,7 @@ import { readFiche } from '../../src/lib/fiche-file.ts';
 import { runImport } from '../../src/lib/import/run.ts';
 import type { Fiche } from '../../src/schema/fiche.ts';
 import { componentRenderer, type ComponentRenderer } from '../support/astro-components.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium } from '../../scripts/lib/site/browser.ts';
 
 const SAMPLES = path.resolve('../shared/data/france-competences/xml-v4.1-samples');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

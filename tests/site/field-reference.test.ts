@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SECTIONS } from '../../src/schema/sections.ts';
-import { DIST, readPage } from '../support/dist.ts';
+import { DIST, readPage } from '../../scripts/lib/site/dist.ts';
 import { collapse, parsePage, type Page } from '../support/html.ts';
 import { toText } from 'hast-util-to-text';
 

@@ -21,7 +21,7 @@ import { ficheSchema } from '../../src/schema/fiche.ts';
 import { FIXTURE_FICHES, fixtureSite } from '../support/fixture-site.ts';
 import { parsePage } from '../support/html.ts';
 import { CASES, HOSTILE, HOSTILE_FILE as FILE } from '../support/hostile-cases.ts';
-import { ODD_TITLE_FICHE } from '../support/page-types.ts';
+import { ODD_TITLE_FICHE } from '../../scripts/lib/site/page-types.ts';
 
 function messages(folder: string): string[] {
   return validatePaths([folder]).diagnostics.map(formatDiagnostic);

@@ -16,10 +16,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DIST, requireDist } from '../support/dist.ts';
+import { DIST, requireDist } from '../../scripts/lib/site/dist.ts';
 import { fixtureSite } from '../support/fixture-site.ts';
-import { htmlProblems, htmlValidator as validator } from '../support/page-checks.ts';
-import { PAGE_TYPES } from '../support/page-types.ts';
+import { htmlProblems, htmlValidator as validator } from '../../scripts/lib/site/page-checks.ts';
+import { PAGE_TYPES } from '../../scripts/lib/site/page-types.ts';
 
 /**
  * The pages to validate: all of them, except that a page type with more than SAMPLE pages (the 1,200

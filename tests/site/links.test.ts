@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DIST, requireDist } from '../support/dist.ts';
+import { DIST, requireDist } from '../../scripts/lib/site/dist.ts';
 import { fixtureSite } from '../support/fixture-site.ts';
-import { checkSite } from '../support/links.ts';
+import { checkSite } from '../../scripts/lib/site/links.ts';
 
 /** Every page of thousands is read. */
 const TIMEOUT = 240_000;

@@ -8,11 +8,11 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sitePath } from '../support/dist.ts';
+import { sitePath } from '../../scripts/lib/site/dist.ts';
 import { fixtureSite } from '../support/fixture-site.ts';
 import { importedSite } from '../support/imported-site.ts';
 import { checkHtml, formatError, type NuError } from '../support/nu-checker.ts';
-import { ODD_TITLE_FICHE, PAGE_TYPES } from '../support/page-types.ts';
+import { ODD_TITLE_FICHE, PAGE_TYPES } from '../../scripts/lib/site/page-types.ts';
 
 /** The built file a page type's address is served from (a 404 page type: 404.html). */
 function fileOf(root: string, address: string, status: number): string {

@@ -10,10 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatTable, weighSite, type WeightReport } from '../../scripts/lib/weight/page-weight.ts';
-import { DIST, requireDist } from '../support/dist.ts';
+import { DIST, requireDist } from '../../scripts/lib/site/dist.ts';
 import { fixtureSite } from '../support/fixture-site.ts';
 import { pagedSite } from '../support/paged-site.ts';
-import { PAGE_TYPES } from '../support/page-types.ts';
+import { PAGE_TYPES } from '../../scripts/lib/site/page-types.ts';
 
 const PAGED = PAGE_TYPES.filter((type) => type.site === 'paged');
 

@@ -22,8 +22,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/lib/site/build-site.ts';
 import { splitFiche } from '../../src/lib/validate/frontmatter.ts';
-import { launchChromium } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/server.ts';
+import { launchChromium } from '../../scripts/lib/site/browser.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/site/server.ts';
 
 const FILLERS = 21;
 

@@ -11,9 +11,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { DIST } from '../support/dist.ts';
-import { serveStatic, type StaticServer } from '../support/server.ts';
+import { launchChromium } from '../../scripts/lib/site/browser.ts';
+import { DIST } from '../../scripts/lib/site/dist.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/site/server.ts';
 
 /** The built site; SEARCH_TEST_DIST tests another build (`astro build --outDir …`). */
 const SITE = path.resolve(process.env['SEARCH_TEST_DIST'] ?? DIST);

@@ -1,19 +1,19 @@
 /**
  * Short addresses in Chromium, on the fixture site served as a host without rules would serve it
- * (tests/support/server.ts: any unknown path gets 404.html with status 404): the 404 page sends
+ * (scripts/lib/site/server.ts: any unknown path gets 404.html with status 404): the 404 page sends
  * /RNCP6133/, /rncp6133, /RS9102/… to the fiche's page, says that an unknown fiche is not in the
  * catalogue, and leaves every other unknown address a plain 404 page. No file is built for a short
  * address; the host's rules are in `_redirects`. The page's accessibility, CSP and weight are
- * checked with every page type (tests/support/page-types.ts, « fiche absente du catalogue »).
+ * checked with every page type (scripts/lib/site/page-types.ts, « fiche absente du catalogue »).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium } from '../../scripts/lib/site/browser.ts';
 import { fixtureSite } from '../support/fixture-site.ts';
-import { serveStatic, type StaticServer } from '../support/server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/site/server.ts';
 
 let dist: string;
 let browser: Browser;

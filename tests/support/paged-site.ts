@@ -1,7 +1,7 @@
 /**
  * The paged site: enough generated fiches that every paginated list has a second page (a list of
  * fiches or rows is cut every FICHES_PAR_PAGE cards or LIGNES_PAR_PAGE rows, src/lib/browse.ts), so
- * that the crawls of tests/support/page-types.ts load page 2 of each paged list type. Built once per
+ * that the crawls of scripts/lib/site/page-types.ts load page 2 of each paged list type. Built once per
  * run of the site lane, beside the fixture site, and only when a test asks for it.
  *
  * Every fiche shares its ROME codes (a code and its domain), its NSF codes (a speciality and its

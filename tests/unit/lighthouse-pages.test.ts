@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEAVY_HTML, pagesToAudit } from '../../scripts/lib/lighthouse/pages.ts';
-import type { PageType } from '../support/page-types.ts';
+import type { PageType } from '../../scripts/lib/site/page-types.ts';
 
 const TYPES: PageType[] = [
   { name: 'accueil', path: '/', routes: /^\/$/, status: 200, weight: 'page' },

@@ -9,8 +9,8 @@
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../../../tests/support/browser.ts';
-import { serveStatic } from '../../../tests/support/server.ts';
+import { launchChromium } from '../site/browser.ts';
+import { serveStatic } from '../site/server.ts';
 import { weighSite } from '../weight/page-weight.ts';
 import { resultsShown, SEARCH_PAGE, TYPING_DELAY_MS } from '../weight/search-page.ts';
 import type { SearchCase } from './fiches.ts';

@@ -6,8 +6,8 @@
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_PATH } from '../../../tests/support/browser.ts';
-import { serveStatic } from '../../../tests/support/server.ts';
+import { CHROMIUM_PATH } from '../site/browser.ts';
+import { serveStatic } from '../site/server.ts';
 import type { PageToAudit } from './pages.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;

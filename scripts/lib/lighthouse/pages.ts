@@ -1,14 +1,14 @@
 /**
  * Which pages of a built site Lighthouse audits: one page of every page type
- * (tests/support/page-types.ts) — its address on the fixture site when the site has it, otherwise
+ * (scripts/lib/site/page-types.ts) — its address on the fixture site when the site has it, otherwise
  * the largest built page of that type — and, for each type, its largest page when that one holds
  * more than HEAVY_HTML bytes of HTML: a heavy page is where a score drops.
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { builtPages } from '../../../tests/support/dist.ts';
-import { PAGE_TYPES, type PageType } from '../../../tests/support/page-types.ts';
-import { resolveFile } from '../../../tests/support/server.ts';
+import { builtPages } from '../site/dist.ts';
+import { PAGE_TYPES, type PageType } from '../site/page-types.ts';
+import { resolveFile } from '../site/server.ts';
 
 /** Above this much HTML (bytes, uncompressed), a type's largest page is audited too. */
 export const HEAVY_HTML = 20_000;

@@ -1,6 +1,6 @@
 /**
  * The page weights of `npm run weight` (scripts/page-weight.ts): loads one page of each type
- * (tests/support/page-types.ts) in Chromium from a local server, records every response, and
+ * (scripts/lib/site/page-types.ts) in Chromium from a local server, records every response, and
  * tells what each page costs a reader: HTML, CSS, JavaScript and other bytes, gzip-compressed as a
  * host would send them (the local server does not compress, so each body is gzipped here with zlib).
  * A page over its budget gets its problems, in French. Page types absent from the site are listed,
@@ -18,10 +18,10 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchChromium } from '../../../tests/support/browser.ts';
-import { PAGE_TYPES, type PageType, type WeightClass } from '../../../tests/support/page-types.ts';
-import { openPageType } from '../../../tests/support/page-visit.ts';
-import { resolveFile, serveStatic } from '../../../tests/support/server.ts';
+import { launchChromium } from '../site/browser.ts';
+import { PAGE_TYPES, type PageType, type WeightClass } from '../site/page-types.ts';
+import { openPageType } from '../site/page-visit.ts';
+import { resolveFile, serveStatic } from '../site/server.ts';
 
 export interface Budget {
   /** Most JavaScript a page may load, gzip bytes (0: none at all). */

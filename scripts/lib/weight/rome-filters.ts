@@ -13,8 +13,8 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { launchChromium } from '../../../tests/support/browser.ts';
-import { serveStatic } from '../../../tests/support/server.ts';
+import { launchChromium } from '../site/browser.ts';
+import { serveStatic } from '../site/server.ts';
 import { parseCsvRecords } from '../../../src/lib/csv.ts';
 import { searchRecord } from '../../../src/lib/search/record.ts';
 import { indexSite } from '../../../src/lib/search/indexer.ts';

@@ -10,8 +10,8 @@
  */
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchChromium } from '../../../tests/support/browser.ts';
-import { serveStatic } from '../../../tests/support/server.ts';
+import { launchChromium } from '../site/browser.ts';
+import { serveStatic } from '../site/server.ts';
 import { resultsShown, SEARCH_PAGE, TYPING_DELAY_MS } from './search-page.ts';
 
 export interface SearchCost {

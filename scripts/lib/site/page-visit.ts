@@ -1,5 +1,5 @@
 /**
- * Opening a page type (tests/support/page-types.ts) in Chromium the way every crawl does — the
+ * Opening a page type (scripts/lib/site/page-types.ts) in Chromium the way every crawl does — the
  * accessibility crawl, the CSP check and the page-weight script: the address on its site, the page a
  * short address lands on, the state the page's script must reach (`settled`); and every uncaught
  * exception and console error on the way, which fail the crawl. A search that cannot load its index

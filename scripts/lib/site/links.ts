@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { shortAddressOf } from '../../src/lib/short-address.ts';
+import { shortAddressOf } from '../../../src/lib/short-address.ts';
 import { sitePath } from './dist.ts';
 import { resolveFile } from './server.ts';
 
