@@ -25,6 +25,7 @@ Options :
   --allow-drop           accepter qu’il manque plus de 5 % des fiches importées jusqu’ici
   --allow-version V      accepter un export dont VERSION_FLUX vaut V (attendu : 4.1)
   --allow-mixed-days     accepter des exports RNCP et RS de jours différents
+  --allow-older          accepter un export plus ancien que le dernier synchronisé
   --jobs N               fils de conversion de l’import (défaut : nombre de cœurs, 4 au plus)
   --summary FICHIER      écrire le résumé en Markdown (corps de la pull request quotidienne)
   --report FICHIER       écrire le rapport complet en JSON
@@ -47,6 +48,7 @@ async function main(): Promise<number> {
         'allow-drop': { type: 'boolean', default: false },
         'allow-version': { type: 'string' },
         'allow-mixed-days': { type: 'boolean', default: false },
+        'allow-older': { type: 'boolean', default: false },
         jobs: { type: 'string' },
         summary: { type: 'string' },
         report: { type: 'string' },
@@ -80,6 +82,7 @@ async function main(): Promise<number> {
       ...(values['allow-version'] !== undefined ? { allowVersion: values['allow-version'] } : {}),
       allowDrop: values['allow-drop'],
       allowMixedDays: values['allow-mixed-days'],
+      allowOlder: values['allow-older'],
       ...(jobs !== undefined ? { jobs } : {}),
       onStep: (message) => say(message),
       onProgress: (progress) => {

@@ -1,7 +1,8 @@
 /**
  * Every fault of a synchronisation gives a French message (a SyncError of its kind) and leaves the
  * catalogue exactly as it was: network, HTTP, a missing resource, a truncated or corrupt zip, a zip
- * bomb, a full disk, and the guard (missing fiches, VERSION_FLUX, days). A cut download resumes.
+ * bomb, a full disk, and the guard (missing fiches, VERSION_FLUX, days, an export older than the
+ * last one). A cut download resumes.
  */
 import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
@@ -256,6 +257,21 @@ describe('the guard', () => {
     );
     const report = await runSync({ ...folder.options, allowMixedDays: true });
     expect(report.statut).toBe('synchronise');
+  });
+
+  it('refuses an export older than the last one synchronised, before downloading it, unless --allow-older', async () => {
+    await expectFault(
+      'garde',
+      /^Export du 2026-08-15 refusé : le catalogue a déjà été synchronisé avec l’export du 2026-08-16, plus récent ;.*--allow-older\.$/,
+      async () => {
+        server.serve(await exportZips('2026-08-15', day2()));
+        server.log.splice(0);
+      },
+    );
+    expect(server.downloads()).toEqual([]);
+    const report = await runSync({ ...folder.options, allowOlder: true });
+    expect(report.statut).toBe('synchronise');
+    expect(report.date_export).toBe('2026-08-15');
   });
 });
 

@@ -17,6 +17,8 @@ export interface GuardOptions {
   allowVersion?: string;
   /** --allow-mixed-days: RNCP and RS of different days are accepted. */
   allowMixedDays?: boolean;
+  /** --allow-older: an export older than the last one synchronised is accepted. */
+  allowOlder?: boolean;
 }
 
 export interface GuardInput {
@@ -59,4 +61,17 @@ export function checkGuard(input: GuardInput, options: GuardOptions): void {
       `Export refusé : ${missing} des ${input.suivies} fiches importées jusqu’ici (${percent(missing / input.suivies)}) n’y figurent plus, plus de ${percent(PART_MANQUANTE_MAX)}. Un export tronqué le ferait. Exemples : ${examples}${missing > 10 ? '…' : ''}. ${NOTHING} Si ces fiches ont vraiment quitté l’export, relancez avec --allow-drop : elles seront gardées et marquées absentes.`,
     );
   }
+}
+
+/**
+ * An export older than the one the catalogue was last synchronised with would take the catalogue
+ * back in time (fiches, their absence marks) and write a journal dated before the last one: refused
+ * before anything is downloaded. The same day again is not older (a republished export).
+ */
+export function checkExportDay(day: string, last: string | undefined, options: GuardOptions): void {
+  if (last === undefined || day >= last || options.allowOlder) return;
+  throw new SyncError(
+    'garde',
+    `Export du ${day} refusé : le catalogue a déjà été synchronisé avec l’export du ${last}, plus récent ; il reviendrait en arrière. Rien n’a été téléchargé ni écrit. Pour le synchroniser quand même : --allow-older.`,
+  );
 }

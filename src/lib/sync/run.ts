@@ -47,7 +47,7 @@ import {
 import { download, hashFile, type DownloadResult, type Progress } from './download.ts';
 import { diskFull, SyncError } from './errors.ts';
 import { diskWriter, type SyncWriter } from './files.ts';
-import { checkGuard, type GuardOptions } from './guard.ts';
+import { checkExportDay, checkGuard, type GuardOptions } from './guard.ts';
 import { buildRecord, readRecord, sameExport, serializeRecord } from './record.ts';
 import { scanCatalogue } from './scan.ts';
 import { extractExport, type ZipLimits } from './unzip.ts';
@@ -193,6 +193,8 @@ export async function runSync(options: SyncOptions = {}): Promise<SyncReport> {
     where,
   });
   const date = chosen.RNCP.date;
+  const previous = readRecord(paths.record);
+  checkExportDay(date, previous?.date_export, options);
   mkdirSync(paths.cache, { recursive: true });
   const local = {} as Record<
     Repertoire,
@@ -223,7 +225,6 @@ export async function runSync(options: SyncOptions = {}): Promise<SyncReport> {
   const hashes = {} as Record<Repertoire, string>;
   for (const repertoire of REPERTOIRES) hashes[repertoire] = await hashFile(local[repertoire].file);
 
-  const previous = readRecord(paths.record);
   const zipReport = (
     repertoire: Repertoire,
     extra: { entree: string; version_flux: string; ignorees: string[] },
