@@ -274,11 +274,36 @@ describe('the edges of each repair', () => {
     expect(changes).toEqual([]);
   });
 
-  it('keeps the spaces around an emphasis that held them', () => {
-    const { md } = convert('<p>un<em> deux </em>trois</p>');
+  it('puts outside an emphasis the spaces at its edges, so that no character reference is written', () => {
+    const cases: [string, string][] = [
+      ['<p><strong>Activités : </strong>texte</p>', '**Activités :** texte'],
+      ['<p>Le bloc<strong> 1</strong> et</p>', 'Le bloc **1** et'],
+      ['<p>un<em> deux </em>trois</p>', 'un _deux_ trois'],
+      ['<ul><li><strong>Bloc 1 - </strong>Gérer</li></ul>', '- **Bloc 1 -** Gérer'],
+      ['<p><strong><em> x </em></strong>y</p>', '**_x_** y'],
+      ['<p>a <strong> </strong> b</p>', 'a b'],
+      ['<p><s>ancien </s>nouveau</p>', '~~ancien~~ nouveau'],
+      ['<h3><strong>Titre </strong></h3>', '##### **Titre**'],
+    ];
+    for (const [html, markdown] of cases) {
+      const { md } = convert(html);
+      expect(md, html).toBe(markdown);
+      expect(md, html).not.toContain('&#x');
+    }
+    // The words a reader sees are the same.
     const words: string[] = [];
-    visit(parseMarkdown(md), 'text', (node) => void words.push(node.value));
+    visit(parseMarkdown(convert('<p>un<em> deux </em>trois</p>').md), 'text', (node) => {
+      words.push(node.value);
+    });
     expect(words.join('')).toBe('un deux trois');
+  });
+
+  it('defuses braces that moving those spaces brought together', () => {
+    const { md, changes } = convert('<p>{<em> </em>}</p>');
+    expect(md).toBe('( )');
+    expect(changes).toEqual([
+      'accolades {…} remplacées par des parenthèses (le validateur les prend pour du MDX)',
+    ]);
   });
 
   it('drops the line breaks and spaces that end a paragraph, after an element too', () => {

@@ -16,6 +16,8 @@
  *   (./autolink.ts);
  * - what the validator takes for MDX is defused: braces `{…}` on one line become parentheses, and a
  *   paragraph that would read as `import …`/`export …` gets a capital letter;
+ * - spaces at the edges of an emphasis move outside it (`**Activités :** texte`), so that the Markdown
+ *   an editor reads holds no character reference (`&#x20;`);
  * - invisible control characters (C0/C1, bidirectional overrides) are removed;
  * - the result is Unicode NFC, without trailing spaces, and empty when the source has no text.
  * Each change of the text itself (not of its markup) is reported through `onChange`.
@@ -273,10 +275,7 @@ function cleanChildren(parent: MdastNodes, onChange: OnChange | undefined): void
       }
       case 'text':
       case 'inlineCode':
-        if (EXPRESSION.test(c.value)) {
-          onChange?.(CHANGES.accolades);
-          c.value = c.value.replace(/\{/g, '(').replace(/\}/g, ')');
-        }
+        defuseBraces(c, onChange);
         break;
       default:
         break;
@@ -284,6 +283,9 @@ function cleanChildren(parent: MdastNodes, onChange: OnChange | undefined): void
     cleanChildren(c, onChange);
     out.push(c);
   }
+  moveEdgeSpacesOut(out);
+  // Texts joined there may hold braces that were apart (`{<em> </em>}`).
+  for (const c of out) if (c.type === 'text') defuseBraces(c, onChange);
   if (parent.type === 'paragraph' || parent.type === 'heading' || parent.type === 'tableCell')
     trimEdges(out);
   if (parent.type === 'paragraph') {
@@ -294,6 +296,52 @@ function cleanChildren(parent: MdastNodes, onChange: OnChange | undefined): void
     }
   }
   (parent as { children: MdastNodes[] }).children = out;
+}
+
+function defuseBraces(node: { value: string }, onChange: OnChange | undefined): void {
+  if (!EXPRESSION.test(node.value)) return;
+  onChange?.(CHANGES.accolades);
+  node.value = node.value.replace(/\{/g, '(').replace(/\}/g, ')');
+}
+
+const EMPHASES = new Set(['emphasis', 'strong', 'delete']);
+
+/**
+ * Puts outside an emphasis the spaces that start or end it: `<strong>Activités : </strong>texte`
+ * becomes `**Activités :** texte`. Markdown cannot close an emphasis after a space, and would write
+ * `**Activités :&#x20;**&#x74;exte` for an editor to read. Adjacent texts are joined, one space kept.
+ */
+function moveEdgeSpacesOut(children: MdastNodes[]): void {
+  const out: MdastNodes[] = [];
+  const pushText = (value: string) => {
+    const previous = out[out.length - 1];
+    if (previous?.type !== 'text') out.push({ type: 'text', value });
+    else previous.value += /\s$/.test(previous.value) ? value.replace(/^\s+/, '') : value;
+  };
+  for (const c of children) {
+    if (c.type === 'text') {
+      pushText(c.value);
+      continue;
+    }
+    if (!EMPHASES.has(c.type) || !('children' in c)) {
+      out.push(c);
+      continue;
+    }
+    const inner = c.children as MdastNodes[];
+    const first = inner[0];
+    const before = first?.type === 'text' && /^\s/.test(first.value);
+    if (before) first.value = first.value.replace(/^\s+/, '');
+    const last = inner[inner.length - 1];
+    const after = last?.type === 'text' && /\s$/.test(last.value);
+    if (after) last.value = last.value.replace(/\s+$/, '');
+    (c as { children: MdastNodes[] }).children = inner.filter(
+      (n) => n.type !== 'text' || n.value !== '',
+    );
+    if (before) pushText(' ');
+    if (c.children.length > 0) out.push(c);
+    if (after) pushText(' ');
+  }
+  children.splice(0, children.length, ...out);
 }
 
 /** Removes the spaces that would start or end a paragraph (stringified as `&#x20;` otherwise). */
