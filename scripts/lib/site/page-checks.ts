@@ -54,7 +54,7 @@ export function skippedLevels(levels: Heading[]): string[] {
 export const htmlValidator = new HtmlValidate(
   new StaticConfigLoader(
     JSON.parse(
-      readFileSync(new URL('../../.htmlvalidate.json', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../../.htmlvalidate.json', import.meta.url), 'utf8'),
     ) as ConfigData,
   ),
 );
