@@ -251,6 +251,14 @@ describe('the edges of each repair', () => {
     expect(convert('a  • un  • deux').md).toBe('a\n\n- un\n- deux');
   });
 
+  it('defuses braces in inline code too', () => {
+    const { md, changes } = convert('<p>Voir <code>{a}</code></p>');
+    expect(md).toBe('Voir `(a)`');
+    expect(changes).toEqual([
+      'accolades {…} remplacées par des parenthèses (le validateur les prend pour du MDX)',
+    ]);
+  });
+
   it('defuses braces inside the text of a link it removes', () => {
     const { md, changes } = convert('<p><a href="javascript:x">voir {x}</a></p>');
     expect(md).toBe('voir (x)');

@@ -24,6 +24,16 @@ function split(value: string) {
 }
 
 describe('an address field of the export, imported as links', () => {
+  it('keeps a plain http:// address, and a label with its spaces run together', () => {
+    expect(split('http://exemple.fr/a')).toEqual({
+      liens: [{ url: 'http://exemple.fr/a' }],
+      notes: [],
+    });
+    expect(split('Prog  officiel : https://a.fr/').liens).toEqual([
+      { url: 'https://a.fr/', libelle: 'Prog officiel' },
+    ]);
+  });
+
   it('gives one link per address when the value holds several, separated by spaces', () => {
     const value = 'https://a.example.fr/   https://b.example.fr/formation';
     // What the importer wrote before: one value, which the schema now refuses.
