@@ -9,6 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { htmlToMarkdown, toPlainText } from '../../src/lib/import/html.ts';
 import { checkMarkdownContent, parseMarkdown } from '../../src/lib/validate/markdown.ts';
 
+/** The French notes of the import report, written out here rather than read from html.ts. */
+const ACCOLADES =
+  'accolades {…} remplacées par des parenthèses (le validateur les prend pour du MDX)';
+const BALISES = 'balises HTML ôtées d’un champ de texte simple';
+
 /** The validator's verdict on a piece of fiche Markdown. */
 function problems(markdown: string): string[] {
   return checkMarkdownContent(parseMarkdown(markdown)).map((p) => p.message);
@@ -113,7 +118,7 @@ describe('one-line fields', () => {
   it('decodes entities escaped twice and takes tags out', () => {
     const changes: string[] = [];
     expect(toPlainText('R&amp;D &lt;b&gt;gras&lt;/b&gt;', (c) => changes.push(c))).toBe('R&D gras');
-    expect(changes).toEqual(['balises HTML ôtées d’un champ de texte simple']);
+    expect(changes).toEqual([BALISES]);
     expect(toPlainText('5 < 6 & 7 > 3')).toBe('5 < 6 & 7 > 3');
   });
 });
@@ -123,9 +128,9 @@ describe('what an editor finds in a converted text, in detail', () => {
     const { changes } = convert('<p>{a}\u0007 et {b}</p><p>import x from "y"</p><p>export {z}</p>');
     expect(changes).toEqual([
       'caractères de contrôle invisibles supprimés',
-      'accolades {…} remplacées par des parenthèses (le validateur les prend pour du MDX)',
+      ACCOLADES,
       'paragraphe commençant par « import »/« export » : majuscule ajoutée (le validateur le prend pour du MDX)',
-      'accolades {…} remplacées par des parenthèses (le validateur les prend pour du MDX)',
+      ACCOLADES,
     ]);
   });
 
@@ -175,7 +180,7 @@ describe('one-line fields, in detail', () => {
     expect(toPlainText('<b>Lycée</b> <span>A</span>B<div>C</div>D', (c) => changes.push(c))).toBe(
       'Lycée AB C D',
     );
-    expect(changes).toEqual(['balises HTML ôtées d’un champ de texte simple']);
+    expect(changes).toEqual([BALISES]);
     expect(toPlainText('caf&amp;eacute;')).toBe('café');
     expect(toPlainText('Cafe\u0301')).toBe('Café');
   });
@@ -198,7 +203,7 @@ describe('HTML escaped once too often, each form of it', () => {
     expect(toPlainText('a<br/>b x <my-tag attr="1">y</my-tag>', (c) => changes.push(c))).toBe(
       'a  b x  y ',
     );
-    expect(changes).toEqual(['balises HTML ôtées d’un champ de texte simple']);
+    expect(changes).toEqual([BALISES]);
     // Opening tags alone, with or without attributes.
     expect(toPlainText('a<br/>b')).toBe('a  b');
     expect(toPlainText('x <span class="a">y')).toBe('x y');
@@ -221,7 +226,7 @@ describe('the edges of each repair', () => {
         changes.push(c),
       ),
     ).toBe(' Gras ');
-    expect(changes).toEqual(['balises HTML ôtées d’un champ de texte simple']);
+    expect(changes).toEqual([BALISES]);
   });
 
   it('leaves a word that only looks like a reference (no semicolon) as written', () => {
@@ -254,17 +259,13 @@ describe('the edges of each repair', () => {
   it('defuses braces in inline code too', () => {
     const { md, changes } = convert('<p>Voir <code>{a}</code></p>');
     expect(md).toBe('Voir `(a)`');
-    expect(changes).toEqual([
-      'accolades {…} remplacées par des parenthèses (le validateur les prend pour du MDX)',
-    ]);
+    expect(changes).toEqual([ACCOLADES]);
   });
 
   it('defuses braces inside the text of a link it removes', () => {
     const { md, changes } = convert('<p><a href="javascript:x">voir {x}</a></p>');
     expect(md).toBe('voir (x)');
-    expect(changes).toEqual([
-      'accolades {…} remplacées par des parenthèses (le validateur les prend pour du MDX)',
-    ]);
+    expect(changes).toEqual([ACCOLADES]);
   });
 
   it('names an image link by its trimmed alternative text, or by its address', () => {
@@ -309,9 +310,7 @@ describe('the edges of each repair', () => {
   it('defuses braces that moving those spaces brought together', () => {
     const { md, changes } = convert('<p>{<em> </em>}</p>');
     expect(md).toBe('( )');
-    expect(changes).toEqual([
-      'accolades {…} remplacées par des parenthèses (le validateur les prend pour du MDX)',
-    ]);
+    expect(changes).toEqual([ACCOLADES]);
   });
 
   it('drops the line breaks and spaces that end a paragraph, after an element too', () => {
